@@ -1,0 +1,182 @@
+//! The one typed language the UI and the engine worker speak, serde-encoded as JSON across `postMessage`.
+//!
+//! The UI sends [`Request`]s and receives [`Event`]s; neither side shares memory with the other, so
+//! the UI's wasm never waits on a lock the engine's threads hold.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compute::ComputeOutcome;
+
+/// Identifies one run so its events, and a request to stop it, find it.
+pub type RunId = u32;
+
+/// What the UI asks the engine to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Run `compute(n)`, cut into `chunks`, on one thread or on `workers` threads at once.
+    Compute { id: RunId, n: u64, chunks: u32, mode: ComputeMode },
+    /// Stop run `id` as soon as possible; the engine answers [`Event::Stopped`].
+    Stop { id: RunId },
+}
+
+/// How many threads a compute run may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum ComputeMode {
+    OneThread,
+    AllThreads { workers: u32 },
+}
+
+/// What the engine tells the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// The engine is up; sent once, before anything else.
+    Ready(EngineInfo),
+    /// The engine could not start at all; the UI keeps working without demos.
+    Unavailable { reason: String },
+    /// A compute run finished.
+    Computed { id: RunId, mode: ComputeMode, outcome: ComputeOutcome },
+    /// A run was stopped before it finished.
+    Stopped { id: RunId },
+    /// A request failed (bad parameters, a panic in a worker); the engine keeps serving.
+    Failed { id: Option<RunId>, message: String },
+}
+
+/// What the engine found out about the machine and the page while starting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EngineInfo {
+    /// `navigator.hardwareConcurrency` as the worker saw it.
+    pub cores: u32,
+    pub threading: Threading,
+}
+
+/// Whether real threads are available, and if not, why not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Threading {
+    /// A rayon pool of `pool_threads` Web Workers on shared memory.
+    Threads { pool_threads: u32 },
+    /// Everything runs on the engine worker's single thread.
+    SingleThread { reason: FallbackReason },
+}
+
+/// Why the engine runs on a single thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum FallbackReason {
+    /// The page is not cross-origin isolated, so SharedArrayBuffer is off.
+    NotIsolated,
+    /// Isolated, yet starting the worker pool failed.
+    PoolFailed { message: String },
+}
+
+impl Threading {
+    /// How many threads a run may use at most.
+    pub fn pool_threads(&self) -> u32 {
+        match self {
+            Threading::Threads { pool_threads } => *pool_threads,
+            Threading::SingleThread { .. } => 1,
+        }
+    }
+}
+
+/// How big the pool of "Python threads" is on a machine with `cores` cores.
+///
+/// Python threads block (waiting for the GIL, for I/O, on a lock), and a blocked thread still holds
+/// its Web Worker, so the pool must be larger than the core count and at least as large as the
+/// largest `max_workers` the demos offer (8). Python's own default for `ThreadPoolExecutor` is
+/// `min(32, cores + 4)`, which this follows.
+pub fn pool_size(cores: u32) -> u32 {
+    (cores.clamp(1, 28) + 4).max(8)
+}
+
+macro_rules! json_codec {
+    ($t:ty) => {
+        impl $t {
+            /// Encodes for `postMessage`.
+            pub fn to_json(&self) -> String {
+                serde_json::to_string(self).expect("protocol types always serialize")
+            }
+            /// Decodes what `postMessage` carried; a malformed message is an error, never a panic.
+            pub fn from_json(text: &str) -> Result<Self, String> {
+                serde_json::from_str(text).map_err(|e| format!("malformed {}: {e}", stringify!($t)))
+            }
+        }
+    };
+}
+
+json_codec!(Request);
+json_codec!(Event);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::ChunkReport;
+
+    fn round_trip_request(r: Request) {
+        assert_eq!(Request::from_json(&r.to_json()).unwrap(), r);
+    }
+
+    fn round_trip_event(e: Event) {
+        assert_eq!(Event::from_json(&e.to_json()).unwrap(), e);
+    }
+
+    #[test]
+    fn every_request_round_trips() {
+        round_trip_request(Request::Compute { id: 1, n: 10_000_000, chunks: 64, mode: ComputeMode::OneThread });
+        round_trip_request(Request::Compute {
+            id: 2,
+            n: 5,
+            chunks: 1,
+            mode: ComputeMode::AllThreads { workers: 2 },
+        });
+        round_trip_request(Request::Stop { id: 7 });
+    }
+
+    #[test]
+    fn every_event_round_trips() {
+        round_trip_event(Event::Ready(EngineInfo { cores: 2, threading: Threading::Threads { pool_threads: 8 } }));
+        round_trip_event(Event::Ready(EngineInfo {
+            cores: 4,
+            threading: Threading::SingleThread { reason: FallbackReason::NotIsolated },
+        }));
+        round_trip_event(Event::Ready(EngineInfo {
+            cores: 4,
+            threading: Threading::SingleThread { reason: FallbackReason::PoolFailed { message: "x".into() } },
+        }));
+        round_trip_event(Event::Unavailable { reason: "no wasm".into() });
+        let chunk = ChunkReport { index: 0, thread: Some(1), start_ms: 1.5, end_ms: 2.5, sum: 3.25 };
+        round_trip_event(Event::Computed {
+            id: 3,
+            mode: ComputeMode::AllThreads { workers: 2 },
+            outcome: ComputeOutcome { sum: 3.25, start_ms: 1.0, elapsed_ms: 2.0, chunks: vec![chunk] },
+        });
+        round_trip_event(Event::Stopped { id: 3 });
+        round_trip_event(Event::Failed { id: None, message: "boom".into() });
+    }
+
+    #[test]
+    fn the_wire_format_is_readable_json() {
+        let r = Request::Compute { id: 1, n: 10, chunks: 2, mode: ComputeMode::AllThreads { workers: 4 } };
+        assert_eq!(
+            r.to_json(),
+            r#"{"type":"compute","id":1,"n":10,"chunks":2,"mode":{"mode":"all_threads","workers":4}}"#
+        );
+    }
+
+    #[test]
+    fn malformed_messages_are_errors_not_panics() {
+        assert!(Request::from_json("{").unwrap_err().starts_with("malformed Request"));
+        assert!(Event::from_json(r#"{"type":"nope"}"#).is_err());
+    }
+
+    #[test]
+    fn the_pool_outnumbers_the_cores_like_pythons_default() {
+        assert_eq!(pool_size(1), 8);
+        assert_eq!(pool_size(2), 8);
+        assert_eq!(pool_size(8), 12);
+        assert_eq!(pool_size(64), 32);
+    }
+}

@@ -1,0 +1,161 @@
+//! The UI's only way to the engine: a dedicated module Worker spoken to in [`Request`]s and [`Event`]s.
+//!
+//! Architecture invariant: the UI's wasm is built without atomics and shares no memory with the
+//! engine. It never calls into the rayon pool and never waits; it posts a message and reacts when
+//! the answer arrives.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use playground_core::protocol::{EngineInfo, Event, Request, RunId};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Where the engine worker script is, relative to the page (so a sub-path deployment works).
+const WORKER_URL: &str = "engine/worker.js";
+
+/// What the UI knows about the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineStatus {
+    Starting,
+    Ready(EngineInfo),
+    /// The engine could not start; the words say why.
+    Unavailable(String),
+}
+
+type Callback = Box<dyn FnMut(Event)>;
+
+struct Inner {
+    worker: Option<Worker>,
+    next_id: RunId,
+    /// Who wants the events of each run in flight.
+    runs: HashMap<RunId, Callback>,
+    // Kept alive for as long as the worker lives.
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+}
+
+/// A handle to the engine, cheap to copy into every component (provided as context).
+#[derive(Clone, Copy)]
+pub struct Engine {
+    status: RwSignal<EngineStatus>,
+    inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
+}
+
+impl Engine {
+    /// Starts the engine worker. The page is already on screen; the engine loads behind it.
+    pub fn start() -> Self {
+        let status = RwSignal::new(EngineStatus::Starting);
+        let inner = Rc::new(RefCell::new(Inner {
+            worker: None,
+            next_id: 1,
+            runs: HashMap::new(),
+            _on_message: None,
+            _on_error: None,
+        }));
+        let engine = Engine { status, inner: StoredValue::new_local(inner.clone()) };
+        if let Err(reason) = engine.spawn_worker(&inner) {
+            status.set(EngineStatus::Unavailable(reason));
+        }
+        engine
+    }
+
+    fn spawn_worker(&self, inner: &Rc<RefCell<Inner>>) -> Result<(), String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(WORKER_URL, &options)
+            .map_err(|e| format!("this browser could not start a Web Worker ({})", describe(&e)))?;
+
+        let this = *self;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
+            match m.data().as_string().map(|s| Event::from_json(&s)) {
+                Some(Ok(event)) => this.dispatch(event),
+                Some(Err(e)) => leptos::logging::warn!("engine sent {e}"),
+                None => leptos::logging::warn!("engine sent a message that is not text"),
+            }
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            this.fail_everything(format!("the engine stopped: {}", e.message()));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let mut inner = inner.borrow_mut();
+        inner.worker = Some(worker);
+        inner._on_message = Some(on_message);
+        inner._on_error = Some(on_error);
+        Ok(())
+    }
+
+    /// The engine's status, reactive.
+    pub fn status(&self) -> ReadSignal<EngineStatus> {
+        self.status.read_only()
+    }
+
+    /// Sends a request made from a fresh run id; `on_event` receives that run's events until one
+    /// of them ends it ([`Event::Computed`], [`Event::Stopped`] or [`Event::Failed`]).
+    pub fn run(&self, make: impl FnOnce(RunId) -> Request, on_event: impl FnMut(Event) + 'static) -> RunId {
+        let rc = self.inner.get_value();
+        let (id, worker) = {
+            let mut inner = rc.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            inner.runs.insert(id, Box::new(on_event));
+            (id, inner.worker.clone())
+        };
+        match worker {
+            Some(w) if matches!(self.status.get_untracked(), EngineStatus::Ready(_)) => {
+                if let Err(e) = w.post_message(&make(id).to_json().into()) {
+                    self.finish(id, Event::Failed { id: Some(id), message: describe(&e) });
+                }
+            }
+            _ => self.finish(id, Event::Failed { id: Some(id), message: "the engine is not running".into() }),
+        }
+        id
+    }
+
+    /// Asks the engine to stop a run; its callback will receive [`Event::Stopped`].
+    pub fn stop(&self, id: RunId) {
+        if let Some(w) = self.inner.get_value().borrow().worker.clone() {
+            let _ = w.post_message(&Request::Stop { id }.to_json().into());
+        }
+    }
+
+    fn dispatch(&self, event: Event) {
+        match &event {
+            Event::Ready(info) => self.status.set(EngineStatus::Ready(info.clone())),
+            Event::Unavailable { reason } => self.fail_everything(reason.clone()),
+            Event::Computed { id, .. } | Event::Stopped { id } | Event::Failed { id: Some(id), .. } => {
+                self.finish(*id, event.clone())
+            }
+            Event::Failed { id: None, message } => leptos::logging::warn!("engine: {message}"),
+        }
+    }
+
+    /// Hands a run its last event and forgets it.
+    fn finish(&self, id: RunId, event: Event) {
+        let callback = self.inner.get_value().borrow_mut().runs.remove(&id);
+        if let Some(mut callback) = callback {
+            callback(event);
+        }
+    }
+
+    /// The engine is gone: say so, and end every run in flight with the reason.
+    fn fail_everything(&self, reason: String) {
+        self.status.set(EngineStatus::Unavailable(reason.clone()));
+        let runs: Vec<(RunId, Callback)> = self.inner.get_value().borrow_mut().runs.drain().collect();
+        for (id, mut callback) in runs {
+            callback(Event::Failed { id: Some(id), message: reason.clone() });
+        }
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

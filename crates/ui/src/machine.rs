@@ -1,0 +1,246 @@
+//! The "Your machine" panel: is the page isolated, how many cores and threads, and `compute(n)` on
+//! one thread beside all threads, measured here.
+
+use leptos::prelude::*;
+use playground_core::compute::{self, ComputeOutcome};
+use playground_core::params::python_int;
+use playground_core::protocol::{ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, Threading};
+use playground_core::report::{format_ms, python_float, Comparison};
+
+use crate::engine::{Engine, EngineStatus};
+
+/// Chunks per run: enough that a thread slowed by the OS does not leave the others idle at the end.
+const CHUNKS: u32 = 256;
+const DEFAULT_N: u64 = 100_000_000;
+
+/// Where a Run is.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    OneThread(RunId),
+    AllThreads(RunId),
+    Done(Comparison),
+    Stopped,
+    Failed(String),
+}
+
+impl Phase {
+    fn running_id(&self) -> Option<RunId> {
+        match self {
+            Phase::OneThread(id) | Phase::AllThreads(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[component]
+pub fn MachinePanel() -> impl IntoView {
+    let engine = expect_context::<Engine>();
+    let status = engine.status();
+    let n_text = RwSignal::new(python_int(DEFAULT_N));
+    let n = Memo::new(move |_| compute::N.parse(&n_text.get()));
+    let phase = RwSignal::new(Phase::Idle);
+
+    let workers = move || match status.get() {
+        EngineStatus::Ready(info) => info.cores.min(info.threading.pool_threads()).max(1),
+        _ => 1,
+    };
+    let start = move |_| {
+        let Ok(n) = n.get_untracked() else { return };
+        let workers = workers();
+        // The engine answers at once when it cannot take the run; whatever it answered stands.
+        phase.set(Phase::Idle);
+        let id = engine.run(
+            |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::OneThread },
+            move |event| match event {
+                Event::Computed { outcome: one, .. } => {
+                    phase.set(Phase::Idle);
+                    let id = engine.run(
+                        |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::AllThreads { workers } },
+                        move |event| phase.set(finish(event, |all| Phase::Done(Comparison { one: one.clone(), all, workers }))),
+                    );
+                    if phase.get_untracked() == Phase::Idle {
+                        phase.set(Phase::AllThreads(id));
+                    }
+                }
+                other => phase.set(finish(other, |_| Phase::Idle)),
+            },
+        );
+        if phase.get_untracked() == Phase::Idle {
+            phase.set(Phase::OneThread(id));
+        }
+    };
+    let stop = move |_| {
+        if let Some(id) = phase.get_untracked().running_id() {
+            engine.stop(id);
+        }
+    };
+    let running = move || phase.with(|p| p.running_id().is_some());
+    let can_run = move || matches!(status.get(), EngineStatus::Ready(_)) && n.get().is_ok() && !running();
+
+    view! {
+        <section class="card machine" aria-labelledby="machine-title">
+            <h2 id="machine-title">"Your machine"</h2>
+            <EngineFacts status=status/>
+            <pre class="code"><code>"sum(math.sqrt(i) for i in range(n))"</code></pre>
+            <div class="field">
+                <label for="machine-n">"n = "</label>
+                <input id="machine-n" type="text" inputmode="numeric" spellcheck="false"
+                    aria-describedby="machine-n-help"
+                    aria-invalid=move || n.get().is_err().to_string()
+                    prop:value=move || n_text.get()
+                    on:input=move |ev| n_text.set(event_target_value(&ev))/>
+                <span id="machine-n-help" class="field-help" class:error=move || n.get().is_err()>
+                    {move || match n.get() {
+                        Ok(_) => format!("between 1 and {}", python_int(compute::N.max)),
+                        Err(e) => e.to_string(),
+                    }}
+                </span>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" on:click=start disabled=move || !can_run()>
+                    "Run compute(n)"
+                </button>
+                <button type="button" on:click=stop disabled=move || !running()>"Stop"</button>
+            </div>
+            <p class="run-status" role="status" aria-live="polite">{move || phase.with(describe)}</p>
+            {move || phase.with(|p| match p {
+                Phase::Done(c) => Some(view! { <ComparisonTable c=c.clone()/> }),
+                _ => None,
+            })}
+        </section>
+    }
+}
+
+/// Maps the event that ends a run to the next phase.
+fn finish(event: Event, done: impl FnOnce(ComputeOutcome) -> Phase) -> Phase {
+    match event {
+        Event::Computed { outcome, .. } => done(outcome),
+        Event::Stopped { .. } => Phase::Stopped,
+        Event::Failed { message, .. } => Phase::Failed(message),
+        other => Phase::Failed(format!("unexpected answer from the engine: {other:?}")),
+    }
+}
+
+fn describe(phase: &Phase) -> String {
+    match phase {
+        Phase::Idle => String::new(),
+        Phase::OneThread(_) => "Running on 1 thread…".into(),
+        Phase::AllThreads(_) => "Running on all threads…".into(),
+        Phase::Done(c) => c.headline(),
+        Phase::Stopped => "Stopped.".into(),
+        Phase::Failed(message) => format!("The run failed: {message}"),
+    }
+}
+
+#[component]
+fn EngineFacts(status: ReadSignal<EngineStatus>) -> impl IntoView {
+    let isolated = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"crossOriginIsolated".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    move || match status.get() {
+        EngineStatus::Starting => view! {
+            <dl class="facts">
+                <Fact term="Cross-origin isolated" value=yes_no(isolated) id="fact-isolated"/>
+                <Fact term="Engine" value="starting…".to_string() id="fact-engine"/>
+            </dl>
+        }
+        .into_any(),
+        EngineStatus::Unavailable(reason) => view! {
+            <dl class="facts">
+                <Fact term="Cross-origin isolated" value=yes_no(isolated) id="fact-isolated"/>
+            </dl>
+            <p class="notice warning" role="alert">
+                "The demo engine could not start, so nothing can run here: " {reason}
+            </p>
+        }
+        .into_any(),
+        EngineStatus::Ready(info) => ready_facts(isolated, info).into_any(),
+    }
+}
+
+fn ready_facts(isolated: bool, info: EngineInfo) -> impl IntoView {
+    let threads = info.threading.pool_threads();
+    let fallback = match &info.threading {
+        Threading::Threads { .. } => None,
+        Threading::SingleThread { reason } => Some(fallback_text(reason)),
+    };
+    view! {
+        <dl class="facts">
+            <Fact term="Cross-origin isolated" value=yes_no(isolated) id="fact-isolated"/>
+            <Fact term="Cores the browser reports" value=info.cores.to_string() id="fact-cores"/>
+            <Fact term="Worker threads started" value=threads.to_string() id="fact-threads"/>
+        </dl>
+        {fallback.map(|text| view! { <p class="notice warning" id="fallback-notice">{text}</p> })}
+    }
+}
+
+/// Plain words for why there are no threads, and what would bring them.
+fn fallback_text(reason: &FallbackReason) -> String {
+    match reason {
+        FallbackReason::NotIsolated => "Multi-threaded demos are unavailable here: this page is not \
+            cross-origin isolated, so the browser turns off the shared memory that threads need. \
+            Everything still runs, on one thread. To get real threads, open the playground in its own \
+            tab from a host that sends the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy \
+            headers."
+            .into(),
+        FallbackReason::PoolFailed { message } => format!(
+            "Multi-threaded demos are unavailable here: the page is isolated, but starting the worker \
+             threads failed ({message}). Everything still runs, on one thread."
+        ),
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+#[component]
+fn Fact(term: &'static str, value: String, id: &'static str) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>{term}</dt>
+            <dd id=id>{value}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn ComparisonTable(c: Comparison) -> impl IntoView {
+    let all_threads = c.all.threads_used();
+    let per_thread: Vec<String> = all_threads
+        .iter()
+        .map(|t| {
+            let count = c.all.chunks.iter().filter(|ch| ch.thread == Some(*t)).count();
+            format!("thread {t}: {count} chunks")
+        })
+        .collect();
+    view! {
+        <table class="results">
+            <caption class="visually-hidden">"compute(n) on one thread and on all threads"</caption>
+            <thead><tr><th scope="col">"Run"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
+            <tbody>
+                <tr>
+                    <th scope="row">"1 thread"</th>
+                    <td id="time-one">{format_ms(c.one.elapsed_ms)}</td>
+                    <td id="sum-one"><code>{python_float(c.one.sum)}</code></td>
+                </tr>
+                <tr>
+                    <th scope="row">{format!("{} threads", c.workers)}</th>
+                    <td id="time-all">{format_ms(c.all.elapsed_ms)}</td>
+                    <td id="sum-all"><code>{python_float(c.all.sum)}</code></td>
+                </tr>
+            </tbody>
+        </table>
+        <p class="verdict">
+            <strong id="speedup">{format!("{:.2}× speedup", c.speedup())}</strong>
+            " · "
+            <span id="sums-agree">
+                {if c.sums_agree() { "✓ both sums agree" } else { "✗ the sums differ" }}
+            </span>
+            " · "
+            <span id="threads-used" data-threads=all_threads.len().to_string()>{per_thread.join(", ")}</span>
+        </p>
+    }
+}

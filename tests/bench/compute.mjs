@@ -1,0 +1,47 @@
+// Times compute(n) in headless Chromium through the engine worker's own protocol: one thread, then
+// all threads, alternately, so both see the same machine noise. Prints one line of JSON.
+// Usage: node tests/bench/compute.mjs <n> <repetitions>
+
+import { launch, openPage, DIST } from '../support/browser.mjs';
+import { serve, ISOLATION } from '../support/server.mjs';
+
+const n = Number(process.argv[2] ?? 200_000_000);
+const reps = Number(process.argv[3] ?? 5);
+
+const host = await serve(DIST, { headers: ISOLATION });
+const browser = await launch();
+try {
+  const page = await openPage(browser);
+  await page.goto(host.url);
+  const result = await page.evaluate(async ({ n, reps }) => {
+    const worker = new Worker('engine/worker.js', { type: 'module' });
+    const waiters = [];
+    worker.onmessage = (m) => waiters.shift()?.(JSON.parse(m.data));
+    const next = () => new Promise((resolve) => waiters.push(resolve));
+    const ready = await next();
+    if (ready.type !== 'ready') throw new Error(`engine: ${JSON.stringify(ready)}`);
+    const cores = ready.cores;
+    const workers = Math.min(cores, ready.threading.pool_threads ?? 1);
+    const one = [], all = [];
+    let id = 1000;
+    const time = async (mode) => {
+      worker.postMessage(JSON.stringify({ type: 'compute', id: id++, n, chunks: 256, mode }));
+      const e = await next();
+      if (e.type !== 'computed') throw new Error(`engine: ${JSON.stringify(e)}`);
+      return e.outcome;
+    };
+    await time({ mode: 'one_thread' }); // warm-up: compile tiers, page in memory
+    for (let i = 0; i < reps; i++) {
+      one.push((await time({ mode: 'one_thread' })).elapsed_ms);
+      const o = await time({ mode: 'all_threads', workers });
+      all.push(o.elapsed_ms);
+    }
+    worker.terminate();
+    return { cores, workers, pool: ready.threading.pool_threads, one, all };
+  }, { n, reps });
+  page.assertNoErrors();
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await host.close();
+}

@@ -1,0 +1,100 @@
+// The foundation: the page renders, the engine starts in a worker, and compute(n) runs on real
+// worker threads when the page is cross-origin isolated, and on one thread, said plainly, when not.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, withPage, DIST } from '../support/browser.mjs';
+import { serve, ISOLATION } from '../support/server.mjs';
+
+let browser, isolatedHost, plainHost;
+
+before(async () => {
+  browser = await launch();
+  isolatedHost = await serve(DIST, { headers: ISOLATION });
+  plainHost = await serve(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await isolatedHost?.close();
+  await plainHost?.close();
+});
+
+/** Types n, presses Run and waits for the comparison. */
+async function runCompute(page, n) {
+  await page.getByLabel('n =').fill(n);
+  await page.getByRole('button', { name: 'Run compute(n)' }).click();
+  await page.locator('#speedup').waitFor({ timeout: 60_000 });
+}
+
+test('with isolation, compute(n) runs on several worker threads and both sums agree', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(isolatedHost.url);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /Concurrency: Threading, Multiprocessing/ }).waitFor());
+    await page.locator('#fact-threads').waitFor();
+    assert.equal(await page.locator('#fact-isolated').textContent(), 'yes');
+    const threads = Number(await page.locator('#fact-threads').textContent());
+    assert.ok(threads >= 8, `the pool has ${threads} threads`);
+    assert.equal(await page.locator('#fallback-notice').count(), 0);
+
+    await runCompute(page, '20_000_000');
+    assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
+    assert.equal(await page.locator('#sum-one').textContent(), await page.locator('#sum-all').textContent());
+    // Σ√i for i < 2·10⁷ ≈ ⅔·n^{3/2}: the engine really computed it.
+    const sum = Number(await page.locator('#sum-one').textContent());
+    assert.ok(Math.abs(sum - (2 / 3) * 2e7 ** 1.5) / sum < 1e-6, `sum ${sum}`);
+    const used = Number(await page.locator('#threads-used').getAttribute('data-threads'));
+    assert.ok(used >= 2, `the parallel run used ${used} distinct worker threads`);
+  });
+});
+
+test('without isolation, the page says threads are unavailable and runs on one thread', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(plainHost.url);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    const notice = page.locator('#fallback-notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Multi-threaded demos are unavailable here: this page is not cross-origin isolated/);
+    assert.equal(await page.locator('#fact-isolated').textContent(), 'no');
+    assert.equal(await page.locator('#fact-threads').textContent(), '1');
+
+    await runCompute(page, '5_000_000');
+    assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
+    assert.equal(await page.locator('#threads-used').getAttribute('data-threads'), '0',
+      'outside a pool no chunk reports a worker thread');
+  });
+});
+
+test('an out-of-range n is refused next to the field and Run is disabled', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(isolatedHost.url);
+    await page.locator('#fact-threads').waitFor();
+    const run = page.getByRole('button', { name: 'Run compute(n)' });
+    for (const [typed, message] of [
+      ['', 'n needs a value'],
+      ['-5', 'n must be a whole number like 10_000_000 (got "-5")'],
+      ['5_000_000_000', 'n must be at most 1_000_000_000 (got 5_000_000_000)'],
+      ['ten', 'n must be a whole number like 10_000_000 (got "ten")'],
+    ]) {
+      await page.getByLabel('n =').fill(typed);
+      assert.equal(await page.locator('#machine-n-help').textContent(), message);
+      assert.equal(await run.isDisabled(), true, `Run is disabled for "${typed}"`);
+    }
+    await page.getByLabel('n =').fill('1_000');
+    assert.equal(await run.isDisabled(), false);
+  });
+});
+
+test('Stop ends a long run and the next run works', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(isolatedHost.url);
+    await page.locator('#fact-threads').waitFor();
+    await page.getByLabel('n =').fill('1_000_000_000');
+    await page.getByRole('button', { name: 'Run compute(n)' }).click();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText('Stopped.').waitFor({ timeout: 10_000 });
+    await runCompute(page, '2_000_000');
+    assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
+  });
+});

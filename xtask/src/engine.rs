@@ -1,0 +1,54 @@
+//! Builds the engine twice, threaded and single-threaded, and lays it out as `engine/` in dist.
+//!
+//! The threaded variant needs `.cargo/threads.toml` (atomics, shared memory, build-std), which must
+//! not touch the UI's or the native builds; so it has its own target directory and is built here
+//! rather than as a Trunk asset. Trunk's post_build hook calls this with TRUNK_STAGING_DIR set.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{cargo, copy_dir, root, run, Cmd};
+
+/// Where the engine package is assembled; also what the benchmark reads sizes from.
+pub fn package_dir() -> PathBuf {
+    root().join("target/engine-pkg")
+}
+
+pub fn build() -> Result<(), String> {
+    let pkg = package_dir();
+    let threads = root().join("target/threads/wasm32-unknown-unknown/engine/playground_engine.wasm");
+    let single = root().join("target/wasm32-unknown-unknown/engine/playground_engine.wasm");
+
+    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--features", "threads", "--profile", "engine", "--config"])
+        .arg(root().join(".cargo/threads.toml")))?;
+    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--target", "wasm32-unknown-unknown"]))?;
+
+    bindgen(&threads, &pkg.join("threads"))?;
+    bindgen(&single, &pkg.join("single"))?;
+    std::fs::copy(root().join("crates/engine/js/worker.js"), pkg.join("worker.js"))
+        .map_err(|e| format!("copying the worker script: {e}"))?;
+
+    if let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR") {
+        copy_dir(&pkg, &Path::new(&staging).join("engine"))?;
+    }
+    Ok(())
+}
+
+/// wasm-bindgen, then wasm-opt for speed; skipped when the output is newer than the input.
+fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
+    let bg = out.join("playground_engine_bg.wasm");
+    let fresh = |a: &Path, b: &Path| {
+        let t = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        matches!((t(a), t(b)), (Some(a), Some(b)) if a >= b)
+    };
+    if fresh(&bg, wasm) {
+        return Ok(());
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| e.to_string())?;
+    }
+    run(Cmd::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(out).arg(wasm))?;
+    run(Cmd::new("wasm-opt")
+        .args(["-O3", "--enable-threads", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "-o"])
+        .arg(&bg)
+        .arg(&bg))
+}

@@ -1,0 +1,69 @@
+//! `cargo xtask <command>`: the playground's one entry point for setting up, building, serving,
+//! testing and benchmarking, on a fresh machine or a warm one.
+//!
+//! Every command first installs what is missing (see `setup`), so the README's two commands work
+//! on a machine that has only the repository and Rust. No dependencies: it must build in seconds.
+
+mod bench;
+mod engine;
+mod setup;
+mod util;
+
+use std::process::ExitCode;
+
+use util::{cargo, root, run, Cmd};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve    build everything and serve http://127.0.0.1:8080 with the isolation headers
+  test     run every test layer: native cargo tests, then the browser end-to-end suite
+  bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
+  build    build dist/ (release)
+  engine   build the engine's two variants (Trunk's post_build hook calls this)
+  setup    only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("bench") => bench::run(),
+        Some("build") => build(),
+        Some("engine") => engine::build(),
+        Some("setup") => setup::tools(setup::Need::Browser),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds dist/ in release mode: the UI by Trunk, the engine by Trunk's hook.
+pub fn build() -> Result<(), String> {
+    setup::tools(setup::Need::Build)?;
+    run(Cmd::new("trunk").args(["build", "--release"]))
+}
+
+fn serve() -> Result<(), String> {
+    setup::tools(setup::Need::Build)?;
+    println!("xtask: serving on http://127.0.0.1:8080 (first build takes a few minutes)");
+    run(Cmd::new("trunk").args(["serve", "--release"]))
+}
+
+fn test() -> Result<(), String> {
+    setup::tools(setup::Need::Browser)?;
+    // Layer 1: the pure core and everything else that runs natively.
+    run(cargo().args(["test", "--workspace", "--locked"]))?;
+    // Layer 2: the built app in headless Chromium, with and without cross-origin isolation.
+    build()?;
+    let dist = root().join("dist");
+    run(Cmd::new("node").args(["--test", "--test-concurrency=1"]).arg(root().join("tests/e2e")).env("PLAYGROUND_DIST", &dist))
+}

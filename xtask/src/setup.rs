@@ -1,0 +1,102 @@
+//! Installs what the build and the tests need, and only what is missing: safe to run every time.
+//!
+//! Everything comes from package registries (crates.io, npm, Debian), never from GitHub releases,
+//! which these machines cannot reach. `../shared/TOOLCHAIN.md` records why each choice was made.
+
+use std::path::Path;
+
+use crate::util::{cargo, output, root, run, Cmd};
+
+/// The Trunk release whose behaviour the project relies on (hooks, offline tools, serve headers).
+const TRUNK_VERSION: &str = "0.22.1";
+
+/// How much a command needs.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// Rust pieces, npm packages, Trunk, wasm-bindgen-cli, wasm-opt.
+    Build,
+    /// All of that and Debian's Chromium, for browser tests and benchmarks.
+    Browser,
+}
+
+pub fn tools(need: Need) -> Result<(), String> {
+    rust_pieces()?;
+    npm_packages()?;
+    trunk()?;
+    wasm_bindgen_cli()?;
+    if need >= Need::Browser {
+        chromium()?;
+    }
+    Ok(())
+}
+
+/// rust-toolchain.toml names the target and components, but rustup adds them only when it installs
+/// the toolchain; on a machine that already has nightly they may be missing.
+fn rust_pieces() -> Result<(), String> {
+    let installed = output(Cmd::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(Cmd::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let components = output(Cmd::new("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    if !components.lines().any(|l| l.trim().starts_with("rust-src")) {
+        run(Cmd::new("rustup").args(["component", "add", "rust-src"]))?;
+    }
+    Ok(())
+}
+
+/// wasm-opt (binaryen@132), Playwright's driver library and axe-core, pinned by package-lock.json.
+fn npm_packages() -> Result<(), String> {
+    let lock = root().join("package-lock.json");
+    let marker = root().join("node_modules/.package-lock.json");
+    if is_newer(&marker, &lock) && root().join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    run(Cmd::new("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn trunk() -> Result<(), String> {
+    let have = output(Cmd::new("trunk").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    println!("xtask: installing Trunk {TRUNK_VERSION} from crates.io (takes several minutes, once)");
+    run(cargo().args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+fn wasm_bindgen_cli() -> Result<(), String> {
+    let want = locked_version("wasm-bindgen")?;
+    let have = output(Cmd::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(want.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing wasm-bindgen-cli {want} from crates.io (takes a few minutes, once)");
+    // Not `--locked`: one of the CLI's locked dependency versions is not in the registry here.
+    run(cargo().args(["install", "wasm-bindgen-cli", "--version", &want]))
+}
+
+fn chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    let is_root = output(Cmd::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err("Debian's chromium is needed for browser tests: sudo apt-get install -y chromium chromium-driver".into());
+    }
+    println!("xtask: installing Debian's chromium for the browser tests");
+    run(Cmd::new("apt-get").args(["update", "-qq"]))?;
+    run(Cmd::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The version of `package` recorded in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
+    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+}
+
+fn is_newer(a: &Path, b: &Path) -> bool {
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((mtime(a), mtime(b)), (Some(a), Some(b)) if a >= b)
+}
