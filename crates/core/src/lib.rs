@@ -7,4 +7,6 @@
 pub mod compute;
 pub mod params;
 pub mod protocol;
+pub mod python;
+pub mod quiz;
 pub mod report;

@@ -1,0 +1,1 @@
+//! Python's concurrency model, run for real: the GIL, executors, threading primitives and traces.

@@ -1,0 +1,1 @@
+//! The lesson's quiz: questions, grading, score and the versioned saved state.
