@@ -25,7 +25,7 @@ export async function openPage(browser, options = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console error: ${m.text()} (${m.location()?.url ?? 'unknown source'})`);
   });
   page.errors = errors;
   page.assertNoErrors = () => {
