@@ -35,14 +35,26 @@ impl Comparison {
 
     /// One line a learner reads: "2 threads: 1.84× faster (92 % parallel efficiency)".
     pub fn headline(&self) -> String {
-        let threads = self.all.threads_used().len();
         format!(
-            "{threads} thread{}: {:.2}× faster ({:.0} % parallel efficiency)",
-            if threads == 1 { "" } else { "s" },
+            "{}: {:.2}× faster ({:.0} % parallel efficiency)",
+            threads(self.all.threads_used().len()),
             self.speedup(),
             self.efficiency() * 100.0
         )
     }
+}
+
+/// The line shown when threads are unavailable and `compute(n)` ran once, on one thread.
+pub fn single_thread_headline(outcome: &ComputeOutcome) -> String {
+    format!(
+        "1 thread: {} (no worker threads here, so there is nothing to compare it with)",
+        format_ms(outcome.elapsed_ms)
+    )
+}
+
+/// "1 thread", "2 threads".
+pub fn threads(n: usize) -> String {
+    if n == 1 { "1 thread".to_string() } else { format!("{n} threads") }
 }
 
 /// A duration for people: "412 ms", "1.24 s", "0.8 ms".
@@ -97,6 +109,16 @@ mod tests {
         let c = Comparison { one: outcome(1.0, 1.0, &[0]), all: outcome(1.0, 1.0000001, &[0]), workers: 1 };
         assert!(!c.sums_agree());
         assert_eq!(c.headline(), "1 thread: 1.00× faster (100 % parallel efficiency)");
+    }
+
+    #[test]
+    fn without_threads_nothing_is_compared() {
+        assert_eq!(
+            single_thread_headline(&outcome(1234.0, 1.0, &[])),
+            "1 thread: 1.23 s (no worker threads here, so there is nothing to compare it with)"
+        );
+        assert_eq!(threads(0), "0 threads");
+        assert_eq!(threads(1), "1 thread");
     }
 
     #[test]

@@ -117,12 +117,18 @@ async fn on_pool<T>(_job: impl FnOnce() -> T) -> T {
     unreachable!("the single-threaded build never reports Threading::Threads")
 }
 
-/// Runs chunk by chunk on this thread, giving the event loop a turn between chunks.
+/// Runs chunk by chunk on this thread, giving the event loop a turn every few milliseconds so a
+/// Stop message gets through.
 async fn run_here(plan: ComputePlan, stop: &AtomicBool) -> Result<ComputeOutcome, Cancelled> {
+    const SLICE_MS: f64 = 8.0;
     let start = now_ms();
+    let mut last_yield = start;
     let mut reports = Vec::with_capacity(plan.chunks() as usize);
     for k in 0..plan.chunks() {
-        yield_now().await;
+        if now_ms() - last_yield >= SLICE_MS {
+            yield_now().await;
+            last_yield = now_ms();
+        }
         if stop.load(Ordering::Relaxed) {
             return Err(Cancelled);
         }
@@ -132,10 +138,17 @@ async fn run_here(plan: ComputePlan, stop: &AtomicBool) -> Result<ComputeOutcome
 }
 
 /// Lets pending messages be delivered before the next piece of work.
+///
+/// A message to ourselves through a `MessageChannel`, not `setTimeout(0)`: browsers clamp nested
+/// timeouts to 4 ms, which made a 256-chunk run spend a second asleep.
 async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scope: web_sys::WorkerGlobalScope = wasm_bindgen::JsCast::unchecked_into(js_sys::global());
-        let _ = scope.set_timeout_with_callback(&resolve);
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

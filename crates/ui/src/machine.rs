@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use playground_core::compute::{self, ComputeOutcome};
 use playground_core::params::python_int;
 use playground_core::protocol::{ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, Threading};
-use playground_core::report::{format_ms, python_float, Comparison};
+use playground_core::report::{format_ms, python_float, single_thread_headline, threads, Comparison};
 
 use crate::engine::{Engine, EngineStatus};
 
@@ -20,6 +20,8 @@ enum Phase {
     OneThread(RunId),
     AllThreads(RunId),
     Done(Comparison),
+    /// Threads are unavailable: one run on one thread, nothing to compare.
+    DoneSingle(ComputeOutcome),
     Stopped,
     Failed(String),
 }
@@ -41,9 +43,12 @@ pub fn MachinePanel() -> impl IntoView {
     let n = Memo::new(move |_| compute::N.parse(&n_text.get()));
     let phase = RwSignal::new(Phase::Idle);
 
-    let workers = move || match status.get() {
-        EngineStatus::Ready(info) => info.cores.min(info.threading.pool_threads()).max(1),
-        _ => 1,
+    // None when the engine has no threads: then Run measures one thread only.
+    let workers = move || match status.get_untracked() {
+        EngineStatus::Ready(EngineInfo { cores, threading: Threading::Threads { pool_threads } }) => {
+            Some(cores.min(pool_threads).max(1))
+        }
+        _ => None,
     };
     let start = move |_| {
         let Ok(n) = n.get_untracked() else { return };
@@ -52,8 +57,9 @@ pub fn MachinePanel() -> impl IntoView {
         phase.set(Phase::Idle);
         let id = engine.run(
             |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::OneThread },
-            move |event| match event {
-                Event::Computed { outcome: one, .. } => {
+            move |event| match (event, workers) {
+                (Event::Computed { outcome, .. }, None) => phase.set(Phase::DoneSingle(outcome)),
+                (Event::Computed { outcome: one, .. }, Some(workers)) => {
                     phase.set(Phase::Idle);
                     let id = engine.run(
                         |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::AllThreads { workers } },
@@ -63,7 +69,7 @@ pub fn MachinePanel() -> impl IntoView {
                         phase.set(Phase::AllThreads(id));
                     }
                 }
-                other => phase.set(finish(other, |_| Phase::Idle)),
+                (other, _) => phase.set(finish(other, |_| Phase::Idle)),
             },
         );
         if phase.get_untracked() == Phase::Idle {
@@ -105,7 +111,8 @@ pub fn MachinePanel() -> impl IntoView {
             </div>
             <p class="run-status" role="status" aria-live="polite">{move || phase.with(describe)}</p>
             {move || phase.with(|p| match p {
-                Phase::Done(c) => Some(view! { <ComparisonTable c=c.clone()/> }),
+                Phase::Done(c) => Some(view! { <ComparisonTable c=c.clone()/> }.into_any()),
+                Phase::DoneSingle(o) => Some(view! { <SingleTable outcome=o.clone()/> }.into_any()),
                 _ => None,
             })}
         </section>
@@ -128,6 +135,7 @@ fn describe(phase: &Phase) -> String {
         Phase::OneThread(_) => "Running on 1 thread…".into(),
         Phase::AllThreads(_) => "Running on all threads…".into(),
         Phase::Done(c) => c.headline(),
+        Phase::DoneSingle(outcome) => single_thread_headline(outcome),
         Phase::Stopped => "Stopped.".into(),
         Phase::Failed(message) => format!("The run failed: {message}"),
     }
@@ -227,7 +235,7 @@ fn ComparisonTable(c: Comparison) -> impl IntoView {
                     <td id="sum-one"><code>{python_float(c.one.sum)}</code></td>
                 </tr>
                 <tr>
-                    <th scope="row">{format!("{} threads", c.workers)}</th>
+                    <th scope="row">{threads(c.workers as usize)}</th>
                     <td id="time-all">{format_ms(c.all.elapsed_ms)}</td>
                     <td id="sum-all"><code>{python_float(c.all.sum)}</code></td>
                 </tr>
@@ -242,5 +250,22 @@ fn ComparisonTable(c: Comparison) -> impl IntoView {
             " · "
             <span id="threads-used" data-threads=all_threads.len().to_string()>{per_thread.join(", ")}</span>
         </p>
+    }
+}
+
+#[component]
+fn SingleTable(outcome: ComputeOutcome) -> impl IntoView {
+    view! {
+        <table class="results">
+            <caption class="visually-hidden">"compute(n) on one thread"</caption>
+            <thead><tr><th scope="col">"Run"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
+            <tbody>
+                <tr>
+                    <th scope="row">"1 thread"</th>
+                    <td id="time-one">{format_ms(outcome.elapsed_ms)}</td>
+                    <td id="sum-one"><code>{python_float(outcome.sum)}</code></td>
+                </tr>
+            </tbody>
+        </table>
     }
 }
