@@ -4,9 +4,17 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The repository root (the workspace directory).
+/// The repository root: the nearest directory, from where cargo was run upwards, that holds
+/// `xtask/Cargo.toml`.
+///
+/// Found at run time rather than baked in with `CARGO_MANIFEST_DIR`, because two checkouts that
+/// share one `target/` directory share one xtask binary too.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let cwd = std::env::current_dir().expect("the current directory is readable");
+    cwd.ancestors()
+        .find(|d| d.join("xtask/Cargo.toml").is_file())
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace"))
+        .to_path_buf()
 }
 
 /// A command that runs in the repository root with the project's tools first on PATH.
