@@ -16,11 +16,12 @@ pub fn package_dir() -> PathBuf {
 pub fn build() -> Result<(), String> {
     let pkg = package_dir();
     let threads = root().join("target/threads/wasm32-unknown-unknown/engine/playground_engine.wasm");
-    let single = root().join("target/wasm32-unknown-unknown/engine/playground_engine.wasm");
+    let single = root().join("target/single/wasm32-unknown-unknown/engine/playground_engine.wasm");
 
     run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--features", "threads", "--profile", "engine", "--config"])
         .arg(root().join(".cargo/threads.toml")))?;
-    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--target", "wasm32-unknown-unknown"]))?;
+    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
+        .arg(root().join(".cargo/single.toml")))?;
 
     bindgen(&threads, &pkg.join("threads"))?;
     bindgen(&single, &pkg.join("single"))?;
@@ -48,7 +49,7 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
     }
     run(Cmd::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(out).arg(wasm))?;
     run(Cmd::new("wasm-opt")
-        .args(["-O3", "--enable-threads", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "-o"])
+        .args(["-O3", "--enable-threads", "--enable-bulk-memory", "--enable-simd", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "-o"])
         .arg(&bg)
         .arg(&bg))
 }
