@@ -67,7 +67,7 @@ fn main() {
         py["switch_interval_ms"]
     );
     println!("compute({n}) alone: CPython {:.0} ms, engine {one:.0} ms\n", py["cpu_task_ms"].as_f64().unwrap());
-    println!("{:<34} {:>10} {:>10} {:>9} {:>9}  {}", "scenario", "CPython", "engine", "CPython", "engine", "");
+    println!("{:<34} {:>10} {:>10} {:>9} {:>9}", "scenario", "CPython", "engine", "CPython", "engine");
     println!("{:<34} {:>10} {:>10} {:>9} {:>9}", "", "ms", "ms", "speedup", "speedup");
     let mut worst: f64 = 0.0;
     let sections = [

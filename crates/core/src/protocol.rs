@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compute::ComputeOutcome;
+use crate::python::{RunReport, Scenario};
 
 /// Identifies one run so its events, and a request to stop it, find it.
 pub type RunId = u32;
@@ -18,6 +19,9 @@ pub enum Request {
     Compute { id: RunId, n: u64, chunks: u32, mode: ComputeMode },
     /// Stop run `id` as soon as possible; the engine answers [`Event::Stopped`].
     Stop { id: RunId },
+    /// Run a Python concurrency scenario; the engine answers [`Event::Finished`], or
+    /// [`Event::Failed`] with a learner-readable message if the scenario is out of bounds.
+    Run { id: RunId, scenario: Scenario },
 }
 
 /// How many threads a compute run may use.
@@ -42,6 +46,8 @@ pub enum Event {
     Stopped { id: RunId },
     /// A request failed (bad parameters, a panic in a worker); the engine keeps serving.
     Failed { id: Option<RunId>, message: String },
+    /// A scenario run finished: results, output and the trace of every Python thread.
+    Finished { id: RunId, report: RunReport },
 }
 
 /// What the engine found out about the machine and the page while starting.
@@ -133,6 +139,41 @@ mod tests {
             mode: ComputeMode::AllThreads { workers: 2 },
         });
         round_trip_request(Request::Stop { id: 7 });
+        round_trip_request(Request::Run { id: 8, scenario: lesson_scenario() });
+    }
+
+    /// The lesson's `as_completed` listing, with one failing URL, under the GIL.
+    fn lesson_scenario() -> Scenario {
+        use crate::python::{Call, Collect, Failure, Model, Program};
+        let fetch = |user: &str, fail| Call::Fetch {
+            url: format!("https://api.github.com/users/{user}"),
+            latency_ms: 50,
+            timeout_ms: 2_000,
+            fail,
+        };
+        let calls = vec![fetch("torvalds", None), fetch("nobody", Some(Failure::NotFound))];
+        Scenario::new(Model::Gil, Program::Executor { max_workers: Some(10), calls, collect: Collect::AsCompleted })
+    }
+
+    #[test]
+    fn a_finished_run_round_trips_with_its_trace() {
+        let opts = crate::python::RunOptions {
+            cores: 2,
+            max_threads: 8,
+            clock: || 0.0,
+            pace: crate::python::Pace::NATIVE,
+        };
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let report = crate::python::simulate(&lesson_scenario(), &opts, &stop).unwrap();
+        assert!(!report.trace.workers.is_empty() && report.output.len() == 2);
+        round_trip_event(Event::Finished { id: 8, report });
+    }
+
+    #[test]
+    fn a_scenario_reads_as_json_a_person_could_write() {
+        let json = r#"{"type":"run","id":1,"scenario":{"model":"processes","program":{"kind":"counter","variant":"lock","threads":10,"increments":10000}}}"#;
+        let Request::Run { scenario, .. } = Request::from_json(json).unwrap() else { panic!("a run") };
+        assert_eq!(scenario.switch_interval_ms, 5, "CPython's default when omitted");
     }
 
     #[test]

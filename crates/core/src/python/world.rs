@@ -47,8 +47,8 @@ pub struct Space {
     pub events: [AtomicBool; 1],
 }
 
-impl Space {
-    pub fn new() -> Self {
+impl Default for Space {
+    fn default() -> Self {
         Self {
             vars: [AtomicI64::new(0)],
             locks: Default::default(),
@@ -56,7 +56,9 @@ impl Space {
             events: [AtomicBool::new(false)],
         }
     }
+}
 
+impl Space {
     pub fn load(&self, var: usize) -> i64 {
         self.vars[var].load(Ordering::Relaxed)
     }

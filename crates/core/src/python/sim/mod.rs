@@ -129,7 +129,7 @@ pub fn simulate(scenario: &Scenario, opts: &RunOptions, stop: &AtomicBool) -> Re
     let mut steps = 0u32;
     while sim.threads[0].status != Status::Done {
         steps = steps.wrapping_add(1);
-        if steps % STOP_EVERY == 0 && stop.load(Ordering::Relaxed) {
+        if steps.is_multiple_of(STOP_EVERY) && stop.load(Ordering::Relaxed) {
             return Err(RunError::Cancelled);
         }
         match sim.next() {

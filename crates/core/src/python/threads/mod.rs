@@ -20,6 +20,9 @@ use super::{RunError, RunOptions, Scenario, Spawn, MAX_OUTPUT};
 
 mod effects;
 
+/// A thread to start: its name, whether it is a daemon, its process, its code.
+type Body = (String, bool, usize, Box<dyn Step>);
+
 /// Why a thread stopped before its function returned.
 enum Halt {
     /// The run was stopped.
@@ -64,15 +67,15 @@ pub fn run_threads(
         stop,
         exit: AtomicBool::new(false),
         gils,
-        spaces: (0..plan.processes).map(|_| Space::new()).collect(),
+        spaces: (0..plan.processes).map(|_| Space::default()).collect(),
         pool: Pool::new(plan.calls.clone()),
         alive: AtomicUsize::new(n),
         non_daemon: AtomicUsize::new(plan.threads.iter().filter(|t| !t.daemon).count()),
         output: Mutex::new(Vec::new()),
         traces: Mutex::new(vec![None; n + 1]),
     };
-    let mut bodies: Vec<Mutex<Option<(String, bool, usize, Box<dyn Step>)>>> =
-        vec![Mutex::new(Some(("MainThread".into(), false, 0, plan.main)))];
+    // Each body takes its own thread's code once; the mutex only hands it over.
+    let mut bodies: Vec<Mutex<Option<Body>>> = vec![Mutex::new(Some(("MainThread".into(), false, 0, plan.main)))];
     bodies.extend(plan.threads.into_iter().map(|t| Mutex::new(Some((t.name, t.daemon, t.process, t.code)))));
     let start = (opts.clock)();
     spawn.run_all(n + 1, &|i| {
