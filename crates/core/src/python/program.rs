@@ -83,6 +83,13 @@ pub enum Effect {
     JoinThreads { limit_ms: f64 },
     /// A submitted call returned or raised.
     Return(Outcome),
+    /// `threads[k].start()`: launches thread `k` (1-based, the main thread is 0) and waits, without
+    /// the GIL, until it runs, as `Thread.start` waits on its `_started` event.
+    Start(usize),
+    /// A thread not yet started waits here until the main thread starts it.
+    AwaitStart,
+    /// A new thread tells the one that started it that it runs (`self._started.set()`).
+    Started,
     /// The thread's function returned.
     Finish,
 }

@@ -65,8 +65,10 @@ pub fn plan(s: &Scenario, cores: u32) -> Plan {
         Program::Counter { variant, threads, increments } => {
             let expected = Some(u64::from(*threads) * u64::from(*increments));
             let code = || Box::new(CounterThread { variant: *variant, left: *increments, phase: 0, tmp: 0 });
-            let threads = (0..n).map(|i| thread(i, format!("Thread-{} (increment)", i + 1), false, code())).collect();
-            Plan { main: Box::new(CounterMain { phase: 0 }), threads, calls: vec![], processes, counter_expected: expected }
+            let threads = (0..n)
+                .map(|i| thread(i, format!("Thread-{} (increment)", i + 1), false, Box::new(Bootstrap::new(code()))))
+                .collect();
+            Plan { main: Box::new(CounterMain { phase: 0, threads: n, next: 0 }), threads, calls: vec![], processes, counter_expected: expected }
         }
         Program::StopEvent { run_ms, set_event, daemon } => {
             let worker = EventWorker { rounds: 0, phase: 0, stop: false };
@@ -189,6 +191,45 @@ impl Step for ExecutorMain {
     }
 }
 
+/// `Thread._bootstrap`: wait to be started, run a little Python, signal `_started`, run the target.
+struct Bootstrap {
+    phase: u8,
+    target: Box<dyn Step>,
+}
+
+impl Bootstrap {
+    fn new(target: Box<dyn Step>) -> Self {
+        Self { phase: 0, target }
+    }
+}
+
+impl Step for Bootstrap {
+    fn needs_gil(&self) -> bool {
+        match self.phase {
+            0 => false,
+            1 | 2 => true,
+            _ => self.target.needs_gil(),
+        }
+    }
+
+    fn step(&mut self, cx: &mut dyn Cx) -> Effect {
+        let phase = self.phase;
+        self.phase = (phase + 1).min(3);
+        match phase {
+            0 => Effect::AwaitStart,
+            1 => Effect::Python { bytecodes: 100, checkpoint: false },
+            2 => Effect::Started,
+            _ => self.target.step(cx),
+        }
+    }
+
+    fn receive(&mut self, r: Received) {
+        if self.phase >= 3 {
+            self.target.receive(r);
+        }
+    }
+}
+
 /// `for _ in range(k): <variant>` on the module-level `counter`, bytecode by bytecode as CPython 3.11 runs it.
 struct CounterThread {
     variant: CounterVariant,
@@ -250,13 +291,21 @@ impl Step for CounterThread {
     }
 }
 
-/// `for t in threads: t.join()`, then `print(counter)`.
+/// `for t in threads: t.start()`, `for t in threads: t.join()`, then `print(counter)`.
 struct CounterMain {
     phase: u8,
+    threads: usize,
+    next: usize,
 }
 
 impl Step for CounterMain {
     fn step(&mut self, cx: &mut dyn Cx) -> Effect {
+        if self.next < self.threads {
+            // Starting a thread waits until it runs; the new thread then holds the GIL until the
+            // main thread asks for it back, a switch interval later: threads start staggered.
+            self.next += 1;
+            return Effect::Start(self.next);
+        }
         self.phase += 1;
         match self.phase {
             1 => Effect::JoinThreads { limit_ms: f64::INFINITY },

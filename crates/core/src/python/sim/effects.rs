@@ -144,6 +144,21 @@ impl Sim {
                 self.join(i, f64::INFINITY);
             }
             Effect::JoinThreads { limit_ms } => self.join(i, limit_ms),
+            Effect::Start(k) => {
+                self.block(i, SpanKind::Join, Wait::Started(k));
+                if self.threads[k].status == Status::Blocked(Wait::Launch) {
+                    self.wake(k, at, Received::Nothing);
+                } else {
+                    self.threads[k].launched = true;
+                }
+            }
+            Effect::AwaitStart if self.threads[i].launched => self.threads[i].code.receive(Received::Nothing),
+            Effect::AwaitStart => self.threads[i].status = Status::Blocked(Wait::Launch),
+            Effect::Started => {
+                if self.threads[0].status == Status::Blocked(Wait::Started(i)) {
+                    self.wake(0, at, Received::Nothing);
+                }
+            }
             Effect::Return(_) | Effect::Finish => self.finish(i),
         }
     }

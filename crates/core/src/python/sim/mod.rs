@@ -38,6 +38,10 @@ enum Wait {
     Future(u32),
     Any,
     Join,
+    /// Not started yet.
+    Launch,
+    /// The main thread waits until thread `k` runs.
+    Started(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,6 +62,8 @@ struct Thread {
     rec: Recorder,
     /// When a join with a limit gives up.
     join_until: f64,
+    /// `start()` was called before the thread reached its first step.
+    launched: bool,
 }
 
 #[derive(Default)]
@@ -158,7 +164,7 @@ pub fn simulate(scenario: &Scenario, opts: &RunOptions, stop: &AtomicBool) -> Re
 impl Thread {
     fn new(code: Box<dyn Step>, name: String, process: usize, daemon: bool) -> Self {
         let rec = Recorder::new(name);
-        Thread { code, at: 0.0, status: Status::Ready, process, daemon, holding: false, task: None, rec, join_until: f64::INFINITY }
+        Thread { code, at: 0.0, status: Status::Ready, process, daemon, holding: false, task: None, rec, join_until: f64::INFINITY, launched: false }
     }
 
     /// When this thread next does something.

@@ -131,6 +131,23 @@ impl PyThread<'_> {
                 self.join_threads(f64::INFINITY)?;
                 Received::Nothing
             }
+            Effect::Start(k) => {
+                lock(&world.starts)[k] = 1;
+                world.started.notify_all();
+                self.block(SpanKind::Join);
+                self.wait(&world.starts, &world.started, |s| (s[k] == 2).then_some(()), || false)?;
+                Received::Nothing
+            }
+            Effect::AwaitStart => {
+                let me = self.me;
+                self.wait(&world.starts, &world.started, |s| (s[me] >= 1).then_some(()), || false)?;
+                Received::Nothing
+            }
+            Effect::Started => {
+                lock(&world.starts)[self.me] = 2;
+                world.started.notify_all();
+                return Ok(None);
+            }
             Effect::JoinThreads { limit_ms } => {
                 self.block(SpanKind::Join);
                 if self.join_threads(limit_ms)? {

@@ -44,6 +44,9 @@ struct World<'a> {
     alive: AtomicUsize,
     non_daemon: AtomicUsize,
     output: Mutex<Vec<String>>,
+    /// Per thread: 0 not started, 1 `start()` called, 2 running.
+    starts: Mutex<Vec<u8>>,
+    started: Condvar,
     traces: Mutex<Vec<Option<WorkerTrace>>>,
 }
 
@@ -72,6 +75,8 @@ pub fn run_threads(
         alive: AtomicUsize::new(n),
         non_daemon: AtomicUsize::new(plan.threads.iter().filter(|t| !t.daemon).count()),
         output: Mutex::new(Vec::new()),
+        starts: Mutex::new(vec![0; n + 1]),
+        started: Condvar::new(),
         traces: Mutex::new(vec![None; n + 1]),
     };
     // Each body takes its own thread's code once; the mutex only hands it over.
