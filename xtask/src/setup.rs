@@ -60,7 +60,7 @@ fn trunk() -> Result<(), String> {
         return Ok(());
     }
     println!("xtask: installing Trunk {TRUNK_VERSION} from crates.io (takes several minutes, once)");
-    run(cargo().args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    run(install().args(["trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 /// The CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
@@ -72,7 +72,15 @@ fn wasm_bindgen_cli() -> Result<(), String> {
     }
     println!("xtask: installing wasm-bindgen-cli {want} from crates.io (takes a few minutes, once)");
     // Not `--locked`: one of the CLI's locked dependency versions is not in the registry here.
-    run(cargo().args(["install", "wasm-bindgen-cli", "--version", &want]))
+    run(install().args(["wasm-bindgen-cli", "--version", &want]))
+}
+
+/// `cargo install` with the project's nightly. It compiles inside the registry's copy of the
+/// package, where our rust-toolchain.toml does not apply, and Trunk 0.22 needs a newer rustc
+/// than the stable toolchain these machines have. `--force`, because we only get here when the
+/// binary is missing or the wrong version, while cargo's own records may still list it.
+fn install() -> Cmd {
+    cargo().env("RUSTUP_TOOLCHAIN", "nightly").args(["install", "--force"])
 }
 
 fn chromium() -> Result<(), String> {
