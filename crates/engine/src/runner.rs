@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use playground_core::compute::{self, Cancelled, ComputeOutcome, ComputePlan};
 use playground_core::protocol::{ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, Threading};
+use playground_core::python::{self, Pace, RunError, RunOptions, Scenario};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::platform::{self, now_ms};
@@ -20,6 +21,7 @@ thread_local! {
         const { RefCell::new(Threading::SingleThread { reason: FallbackReason::NotIsolated }) };
     /// Stop flags of the runs in flight, by id.
     static RUNS: RefCell<HashMap<RunId, Arc<AtomicBool>>> = RefCell::new(HashMap::new());
+    static CORES: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
 /// Starts the pool when this is the threaded build and the page is isolated.
@@ -27,6 +29,7 @@ pub async fn start(isolated: bool) -> EngineInfo {
     let cores = platform::cores();
     let threading = start_pool(isolated, cores).await;
     THREADING.with(|t| *t.borrow_mut() = threading.clone());
+    CORES.with(|c| c.set(cores));
     EngineInfo { cores, threading }
 }
 
@@ -51,29 +54,72 @@ async fn start_pool(_isolated: bool, _cores: u32) -> Threading {
 }
 
 /// Dispatches one request.
+///
+/// One run at a time: Python's threads each hold a pool thread for the whole run, so two runs at
+/// once could starve each other of threads. A second run is refused with a message the UI shows.
 pub fn handle(request: Request) {
     match request {
         Request::Compute { id, n, chunks, mode } => match ComputePlan::new(n, chunks) {
-            Ok(plan) => {
-                let stop = Arc::new(AtomicBool::new(false));
-                RUNS.with(|r| r.borrow_mut().insert(id, stop.clone()));
-                spawn_local(async move {
-                    let result = run_compute(plan, mode, stop).await;
-                    RUNS.with(|r| r.borrow_mut().remove(&id));
-                    platform::post(&match result {
-                        Ok(outcome) => Event::Computed { id, mode, outcome },
-                        Err(Cancelled) => Event::Stopped { id },
-                    });
-                });
-            }
+            Ok(plan) => start_run(id, move |stop| async move {
+                match run_compute(plan, mode, stop).await {
+                    Ok(outcome) => Event::Computed { id, mode, outcome },
+                    Err(Cancelled) => Event::Stopped { id },
+                }
+            }),
             Err(e) => platform::post(&Event::Failed { id: Some(id), message: e.to_string() }),
         },
+        Request::Run { id, scenario } => start_run(id, move |stop| async move {
+            match run_scenario(scenario, stop).await {
+                Ok(report) => Event::Finished { id, report },
+                Err(RunError::Cancelled) => Event::Stopped { id },
+                Err(RunError::Invalid { message }) => Event::Failed { id: Some(id), message },
+            }
+        }),
         Request::Stop { id } => {
             // A run that already finished has nothing to stop; its result was already sent.
             if let Some(stop) = RUNS.with(|r| r.borrow().get(&id).cloned()) {
                 stop.store(true, Ordering::Relaxed);
             }
         }
+    }
+}
+
+/// Registers run `id`, runs it without blocking this thread, and posts the event it ends with.
+fn start_run<F, Fut>(id: RunId, run: F)
+where
+    F: FnOnce(Arc<AtomicBool>) -> Fut + 'static,
+    Fut: std::future::Future<Output = Event> + 'static,
+{
+    if RUNS.with(|r| !r.borrow().is_empty()) {
+        let message = "another run is still going: wait for it to finish, or stop it first".to_string();
+        platform::post(&Event::Failed { id: Some(id), message });
+        return;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    RUNS.with(|r| r.borrow_mut().insert(id, stop.clone()));
+    spawn_local(async move {
+        let event = run(stop).await;
+        RUNS.with(|r| r.borrow_mut().remove(&id));
+        platform::post(&event);
+    });
+}
+
+fn options() -> RunOptions {
+    RunOptions {
+        cores: CORES.with(|c| c.get()),
+        max_threads: threading().pool_threads(),
+        clock: now_ms,
+        pace: Pace::CPYTHON,
+    }
+}
+
+/// Runs a Python scenario: each Python thread on a pool thread of its own when there are threads,
+/// otherwise in the core's one-thread simulation.
+async fn run_scenario(scenario: Scenario, stop: Arc<AtomicBool>) -> Result<python::RunReport, RunError> {
+    let opts = options();
+    match threading() {
+        Threading::Threads { .. } => on_pool(move || python::run_threads(&scenario, &opts, &pool::PoolThreads, &stop)).await,
+        Threading::SingleThread { .. } => python::simulate(&scenario, &opts, &stop),
     }
 }
 
@@ -110,6 +156,45 @@ async fn on_pool<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) ->
         let _ = tx.send(job());
     });
     rx.await.expect("a pool job never drops its result channel unless it aborts")
+}
+
+/// Python threads on the rayon pool.
+#[cfg(feature = "threads")]
+mod pool {
+    use playground_core::python::Spawn;
+
+    /// Runs each Python thread as a job of one `rayon::scope`, the calling pool thread being
+    /// Python's main thread. Every idle pool thread steals one job and keeps it while it blocks,
+    /// so `n` Python threads need `n` pool threads: the core validates the scenario against the
+    /// pool's size before anything starts.
+    pub struct PoolThreads;
+
+    impl Spawn for PoolThreads {
+        fn run_all(&self, n: usize, body: &(dyn Fn(usize) + Sync)) {
+            rayon::scope(|s| {
+                for i in 1..n {
+                    s.spawn(move |_| body(i));
+                }
+                if n > 0 {
+                    body(0);
+                }
+            });
+        }
+    }
+}
+
+#[cfg(not(feature = "threads"))]
+mod pool {
+    use playground_core::python::Spawn;
+
+    /// Never used: the single-threaded build never reports `Threading::Threads`.
+    pub struct PoolThreads;
+
+    impl Spawn for PoolThreads {
+        fn run_all(&self, _n: usize, _body: &(dyn Fn(usize) + Sync)) {
+            unreachable!("the single-threaded build simulates instead")
+        }
+    }
 }
 
 #[cfg(not(feature = "threads"))]

@@ -1,0 +1,115 @@
+// The concurrency engine on real Web Worker threads, spoken to through its own protocol (the UI's
+// demos are not needed for this): each execution model runs once and its trace has the shape the
+// lesson teaches. Without isolation, the same scenarios run in the engine's one-thread simulation.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, withPage, DIST } from '../support/browser.mjs';
+import { serve, ISOLATION } from '../support/server.mjs';
+
+let browser, isolatedHost, plainHost;
+
+before(async () => {
+  browser = await launch();
+  isolatedHost = await serve(DIST, { headers: ISOLATION });
+  plainHost = await serve(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await isolatedHost?.close();
+  await plainHost?.close();
+});
+
+/** Starts an engine worker in the page, sends each scenario in turn, returns the events. */
+async function runInEngine(page, scenarios) {
+  return page.evaluate(async (scenarios) => {
+    const worker = new Worker('engine/worker.js', { type: 'module' });
+    const waiters = [];
+    worker.onmessage = (m) => waiters.shift()?.(JSON.parse(m.data));
+    const next = () => new Promise((resolve) => waiters.push(resolve));
+    const ready = await next();
+    const events = [];
+    let id = 1;
+    for (const scenario of scenarios) {
+      worker.postMessage(JSON.stringify({ type: 'run', id: id++, scenario }));
+      events.push(await next());
+    }
+    worker.terminate();
+    return { ready, events };
+  }, scenarios);
+}
+
+const computeX4 = (model) => ({
+  model,
+  program: { kind: 'executor', max_workers: 4, collect: 'map', calls: Array(4).fill({ fn: 'compute', n: 300_000 }) },
+});
+const lockCounter = (model) => ({
+  model,
+  program: { kind: 'counter', variant: 'lock', threads: 10, increments: 10_000 },
+});
+
+/** The most threads that were in a span of `kind` at the same moment. */
+function maxOverlap(report, kind) {
+  const edges = [];
+  for (const worker of report.trace.workers) {
+    for (const s of worker.spans) {
+      // A hair of tolerance: each worker reads its own clock, and a hand-over is a few µs.
+      if (s.kind === kind && s.end_ms - s.start_ms > 0.05) {
+        edges.push([s.start_ms + 0.025, 1], [s.end_ms - 0.025, -1]);
+      }
+    }
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0, most = 0;
+  for (const [, d] of edges) most = Math.max(most, (now += d));
+  return most;
+}
+
+test('on real worker threads: one GIL holder at a time; free-threaded and processes overlap', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(isolatedHost.url);
+    const { ready, events } = await runInEngine(page, [
+      computeX4('gil'), computeX4('free_threaded'), computeX4('processes'),
+      lockCounter('gil'), lockCounter('free_threaded'),
+    ]);
+    assert.equal(ready.threading.kind, 'threads');
+    for (const e of events) assert.equal(e.type, 'finished', JSON.stringify(e).slice(0, 300));
+    const [gil, free, processes, lockGil, lockFree] = events.map((e) => e.report);
+
+    assert.equal(maxOverlap(gil, 'run'), 1, 'with the GIL, never two threads run Python at once');
+    assert.ok(gil.gil_switches > 0, 'the GIL changed hands');
+    assert.ok(maxOverlap(free, 'run') >= 2, 'free-threaded threads run at the same time');
+    assert.ok(maxOverlap(processes, 'run') >= 2, 'processes run at the same time');
+    assert.ok(processes.trace.workers.some((w) => w.spans.some((s) => s.kind === 'startup')), 'processes pay a start-up');
+    for (const r of [gil, free, processes]) {
+      assert.deepEqual(r.collected, [0, 1, 2, 3], 'map returns results in submission order');
+      assert.equal(r.tasks.length, 4);
+    }
+    assert.equal(lockGil.counter.printed, 100_000);
+    assert.equal(lockFree.counter.printed, 100_000);
+    assert.equal(lockGil.output.at(-1), '100000');
+  });
+});
+
+test('without isolation the same scenarios run in the one-thread simulation', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(plainHost.url);
+    const { ready, events } = await runInEngine(page, [computeX4('gil'), lockCounter('free_threaded')]);
+    assert.equal(ready.threading.kind, 'single_thread');
+    assert.equal(events[0].type, 'finished');
+    assert.equal(maxOverlap(events[0].report, 'run'), 1);
+    assert.equal(events[1].report.counter.printed, 100_000);
+  });
+});
+
+test('a scenario out of bounds is refused with a sentence, and the engine keeps serving', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(isolatedHost.url);
+    const tooMany = { model: 'gil', program: { kind: 'counter', variant: 'lock', threads: 500, increments: 10 } };
+    const { events } = await runInEngine(page, [tooMany, lockCounter('gil')]);
+    assert.equal(events[0].type, 'failed');
+    assert.match(events[0].message, /must be at most/);
+    assert.equal(events[1].report.counter.printed, 100_000);
+  });
+});
