@@ -96,7 +96,8 @@ impl Engine {
     }
 
     /// Sends a request made from a fresh run id; `on_event` receives that run's events until one
-    /// of them ends it ([`Event::Computed`], [`Event::Stopped`] or [`Event::Failed`]).
+    /// of them ends it ([`Event::Computed`], [`Event::Finished`], [`Event::Stopped`] or
+    /// [`Event::Failed`]).
     pub fn run(&self, make: impl FnOnce(RunId) -> Request, on_event: impl FnMut(Event) + 'static) -> RunId {
         let rc = self.inner.get_value();
         let (id, worker) = {
@@ -128,7 +129,10 @@ impl Engine {
         match &event {
             Event::Ready(info) => self.status.set(EngineStatus::Ready(info.clone())),
             Event::Unavailable { reason } => self.fail_everything(reason.clone()),
-            Event::Computed { id, .. } | Event::Stopped { id } | Event::Failed { id: Some(id), .. } => {
+            Event::Computed { id, .. }
+            | Event::Finished { id, .. }
+            | Event::Stopped { id }
+            | Event::Failed { id: Some(id), .. } => {
                 self.finish(*id, event.clone())
             }
             Event::Failed { id: None, message } => leptos::logging::warn!("engine: {message}"),
