@@ -91,12 +91,16 @@ impl Threading {
 /// How big the pool of "Python threads" is on a machine with `cores` cores.
 ///
 /// Python threads block (waiting for the GIL, for I/O, on a lock), and a blocked thread still holds
-/// its Web Worker, so the pool must be larger than the core count and at least as large as the
-/// largest `max_workers` the demos offer (8). Python's own default for `ThreadPoolExecutor` is
-/// `min(32, cores + 4)`, which this follows.
+/// its Web Worker, so the pool must be larger than the core count and hold the lesson's largest
+/// listing: 10 threads (the counter, `max_workers=10` in §4) plus the main thread. Beyond that it
+/// follows Python's own default for `ThreadPoolExecutor`, `min(32, cores + 4)`.
 pub fn pool_size(cores: u32) -> u32 {
-    (cores.clamp(1, 28) + 4).max(8)
+    // The listing's threads, the main thread, and one to spare.
+    (cores.clamp(1, 28) + 4).max(LARGEST_LISTING_THREADS + 2)
 }
+
+/// The most threads any of the lesson's listings starts besides the main thread.
+pub const LARGEST_LISTING_THREADS: u32 = 10;
 
 macro_rules! json_codec {
     ($t:ty) => {
@@ -215,9 +219,10 @@ mod tests {
 
     #[test]
     fn the_pool_outnumbers_the_cores_like_pythons_default() {
-        assert_eq!(pool_size(1), 8);
-        assert_eq!(pool_size(2), 8);
+        assert_eq!(pool_size(1), 12);
+        assert_eq!(pool_size(2), 12);
         assert_eq!(pool_size(8), 12);
+        assert_eq!(pool_size(16), 20);
         assert_eq!(pool_size(64), 32);
     }
 }
