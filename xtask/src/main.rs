@@ -19,6 +19,7 @@ usage: cargo xtask <command>
   serve    build everything and serve http://127.0.0.1:8080 with the isolation headers
   test     run every test layer: native cargo tests, then the browser end-to-end suite
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
+  faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   build    build dist/ (release)
   engine   build the engine's two variants (Trunk's post_build hook calls this)
   setup    only install what is missing";
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("bench") => bench::run(),
+        Some("faithfulness") => faithfulness(),
         Some("build") => build(),
         Some("engine") => engine::build(),
         Some("setup") => setup::tools(setup::Need::Browser),
@@ -56,6 +58,14 @@ fn serve() -> Result<(), String> {
     setup::tools(setup::Need::Build)?;
     println!("xtask: serving on http://127.0.0.1:8080 (first build takes a few minutes)");
     run(Cmd::new("trunk").args(["serve", "--release"]))
+}
+
+/// The engine's model beside the real `python3` on this machine (crates/core/examples/faithfulness.rs).
+fn faithfulness() -> Result<(), String> {
+    let extra: Vec<String> = std::env::args().skip(2).collect();
+    run(cargo()
+        .args(["run", "--quiet", "--profile", "engine", "--package", "playground-core", "--example", "faithfulness", "--"])
+        .args(extra))
 }
 
 fn test() -> Result<(), String> {
