@@ -93,15 +93,26 @@ fn block(chunk: &Chunk) -> Result<Block, String> {
                 "decision-tree" => Block::Tree(diagrams::decision_tree(&text)?),
                 lang @ "python" => {
                     let source = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                    Block::Code { lang: lang.into(), html: highlight(&text, lang)?, source }
+                    // The highlighter wants whole lines; the page wants no newline after the last one.
+                    let mut html = highlight(&text, lang)?;
+                    if let Some(last) = html.rfind('\n') {
+                        html.remove(last);
+                    }
+                    Block::Code { lang: lang.into(), html, source }
                 }
                 other => return Err(format!("unknown fence ```{other}")),
             }
         }
         Event::Start(Tag::BlockQuote(Some(kind))) => callout(*kind, inner)?,
         Event::Start(Tag::HtmlBlock) => Block::Demo(demo_name(&chunk.events)?),
-        _ => Block::Prose(render(&chunk.events).replace("<table>", "<table class=\"compare\">")),
+        _ => Block::Prose(scrollable_tables(&render(&chunk.events))),
     })
+}
+
+/// Wraps each table in a focusable box that scrolls sideways, so a wide table never widens a phone's page.
+fn scrollable_tables(html: &str) -> String {
+    html.replace("<table>", "<div class=\"table-scroll\" role=\"region\" aria-label=\"Comparison table\" tabindex=\"0\"><table class=\"compare\">")
+        .replace("</table>", "</table></div>")
 }
 
 /// Consecutive prose blocks become one.

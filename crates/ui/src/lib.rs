@@ -4,11 +4,13 @@
 //! anything that computes, and reach the engine only through [`engine::Engine`]'s messages.
 
 pub mod engine;
+pub mod lesson;
 pub mod machine;
 
 use leptos::prelude::*;
 
 use crate::engine::Engine;
+use crate::lesson::{LessonArticle, LessonHeader};
 use crate::machine::MachinePanel;
 
 /// The whole page.
@@ -17,17 +19,9 @@ pub fn App() -> impl IntoView {
     provide_context(Engine::start());
     view! {
         <a class="skip-link" href="#main">"Skip to the lesson"</a>
-        <header class="lesson-header">
-            <p class="lesson-number">"Lesson 17 of 20"</p>
-            <h1>"Concurrency: Threading, Multiprocessing & the GIL"</h1>
-            <p class="lesson-meta">
-                "~20 min · GIL explained, threading, multiprocessing, concurrent.futures, when to use what"
-            </p>
-        </header>
+        <LessonHeader/>
         <main id="main" class="layout">
-            <article class="lesson" aria-label="Lesson">
-                <p class="lesson-placeholder">"The lesson's sections go here."</p>
-            </article>
+            <LessonArticle/>
             <aside class="sidebar">
                 <MachinePanel/>
             </aside>

@@ -1,0 +1,94 @@
+//! The quiz: one radio group per question, a verdict and explanation the moment an option is
+//! chosen, the score, and Retry. Grading and the saved state are the core's (`playground_core::quiz`);
+//! this file only shows them and keeps localStorage in step.
+
+use leptos::prelude::*;
+use playground_core::quiz::{Answers, Question, Verdict, STORAGE_KEY};
+use wasm_bindgen::JsCast;
+
+use super::content::LESSON;
+use super::demos::DemoSlot;
+use super::storage;
+
+#[component]
+pub fn QuizSection() -> impl IntoView {
+    let quiz = &LESSON.quiz;
+    let questions = quiz.questions;
+    // Saved answers that cannot be read are dropped here, and overwritten by the effect below.
+    let answers = RwSignal::new(Answers::restore(storage::load(STORAGE_KEY).as_deref(), questions));
+    Effect::new(move |_| storage::save(STORAGE_KEY, &answers.with(|a| a.encode(questions))));
+    let score = Memo::new(move |_| answers.with(|a| a.score(questions)));
+    let retry = move |_| {
+        answers.update(Answers::reset);
+        // Focus goes back to the first option, or it would be lost with nothing checked.
+        let first = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&option_id(&questions[0], 0)));
+        if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
+    };
+    view! {
+        <section id=quiz.id class="lesson-section quiz" aria-labelledby="quiz-title">
+            <h2 id="quiz-title"><span class="quiz-icon" aria-hidden="true">{quiz.icon}</span>" "{quiz.title}</h2>
+            {questions.iter().enumerate().map(|(index, question)| view! {
+                <QuizQuestion index=index question=question answers=answers demo=quiz.demos.get(index).copied().flatten()/>
+            }).collect_view()}
+            <div class="quiz-footer">
+                <p class="quiz-score" id="quiz-score">
+                    <span class="score-value">{move || score.get().to_string()}</span>
+                    " Questions answered correctly."
+                </p>
+                <button type="button" class="retry-button" on:click=retry>"Retry quiz"</button>
+            </div>
+        </section>
+    }
+}
+
+fn option_id(question: &Question, option: usize) -> String {
+    format!("{}-option-{option}", question.id)
+}
+
+#[component]
+fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Answers>, demo: Option<&'static str>) -> impl IntoView {
+    let questions = LESSON.quiz.questions;
+    let verdict = move || answers.with(|a| a.verdict(questions, index));
+    view! {
+        <fieldset class="question" id=question.id>
+            <legend>
+                <span class="question-number">{format!("{}.", index + 1)}</span>
+                " "
+                <span inner_html=question.prompt></span>
+            </legend>
+            <div class="options">
+                {question.options.iter().enumerate().map(|(option, html)| {
+                    let chosen = move || answers.with(|a| a.choice(index) == Some(option));
+                    let right = question.grade(option) == Verdict::Correct;
+                    let mark = move || chosen().then_some(if right { "✓" } else { "✗" });
+                    view! {
+                        <div class="option" class:right=move || chosen() && right class:wrong=move || chosen() && !right>
+                            <input type="radio" id=option_id(question, option) name=question.id
+                                prop:checked=chosen
+                                on:change=move |_| answers.update(|a| a.choose(questions, index, option))/>
+                            <label for=option_id(question, option)>
+                                <span inner_html=*html></span>
+                                <span class="option-mark" aria-hidden="true">{mark}</span>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="feedback" aria-live="polite">
+                {move || verdict().map(|v| {
+                    let (class, icon, words) = match v {
+                        Verdict::Correct => ("feedback-verdict correct", "✓", "Correct."),
+                        Verdict::Incorrect => ("feedback-verdict incorrect", "✗", "Not quite."),
+                    };
+                    view! {
+                        <p class=class><span aria-hidden="true">{icon}</span>" "<strong>{words}</strong></p>
+                        <div class="explanation" inner_html=question.explanation></div>
+                    }
+                })}
+            </div>
+            {demo.map(|name| view! { <DemoSlot name=name/> })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,204 @@
+// The lesson page: every heading and code block of content/lesson-17.md is on it, copy buttons copy
+// the exact code, the quiz grades, remembers and forgets, the back link is configurable but safe,
+// and axe finds nothing in either theme. Screenshots for a person go to tests/artifacts/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, withPage, DIST } from '../support/browser.mjs';
+import { serve, ISOLATION } from '../support/server.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+const ARTIFACTS = new URL('tests/artifacts/', ROOT).pathname;
+
+/** The content source, read the simple way: `## Title {#id}` headings, ```python fences, quiz answers. */
+async function readContent() {
+  const md = await readFile(new URL('content/lesson-17.md', ROOT), 'utf8');
+  const headings = [...md.matchAll(/^## (.+?) \{#([\w-]+)\}$/gm)].map(([, text, id]) => ({ text, id }));
+  const code = [...md.matchAll(/^```python\n([\s\S]*?)\n```$/gm)].map(([, body]) => body);
+  const questions = md.split(/^### /m).slice(1).map((q) => ({
+    id: q.match(/\{#([\w-]+)\}/)[1],
+    correct: [...q.matchAll(/^- \[( |x)\]/gm)].findIndex(([, mark]) => mark === 'x'),
+  }));
+  return { headings, code, questions };
+}
+
+let browser, host, content;
+
+before(async () => {
+  content = await readContent();
+  browser = await launch();
+  host = await serve(DIST, { headers: ISOLATION });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function open(page, query = '') {
+  await page.goto(host.url + query);
+  await page.locator('#quiz').waitFor();
+}
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+function question(page, index) {
+  return page.locator('fieldset.question').nth(index);
+}
+
+async function answer(page, index, option) {
+  await question(page, index).getByRole('radio').nth(option).check();
+}
+
+test('content: the header, every section heading in order and every code block, exactly', async () => {
+  assert.equal(content.headings.length, 7, 'six sections and the quiz');
+  assert.equal(content.code.length, 4);
+  await withPage(browser, {}, async (page) => {
+    await open(page);
+    assert.equal(await page.getByRole('link', { name: '← Back to Course Index' }).getAttribute('href'), '../');
+    await page.getByText('Lesson 17 of 20').waitFor();
+    await page.getByText('~20 min').waitFor();
+    const docs = page.getByRole('link', { name: 'Official Docs — concurrent.futures' });
+    assert.equal(await docs.getAttribute('href'), 'https://docs.python.org/3/library/concurrent.futures.html');
+    assert.equal(await page.getByRole('link', { name: 'Real Python GIL guide' }).getAttribute('href'), 'https://realpython.com/python-gil/');
+
+    const h2s = await page.locator('.lesson-body h2').allTextContents();
+    assert.deepEqual(h2s.map(squash), content.headings.map((h) => h.text));
+    for (const { id } of content.headings) {
+      assert.equal(await page.locator(`section#${id}`).count(), 1, `#${id} is a stable anchor`);
+    }
+    assert.deepEqual(await page.locator('.lesson-body pre.code code').allTextContents(), content.code);
+    assert.ok(await page.locator('.lesson-body pre.code .hl-keyword').count() > 20, 'the code is highlighted');
+    for (const name of ['gil', 'decision-tree', 'executors', 'futures', 'threading', 'queue', 'quiz-compress']) {
+      assert.equal(await page.locator(`.demo-slot[data-demo="${name}"]`).count(), 1, `demo slot ${name}`);
+    }
+    assert.equal(await page.getByRole('table').count(), 1);
+    assert.equal(await page.getByRole('note').count(), 3, 'two warnings and a tip');
+  });
+});
+
+test('every copy button puts its exact code on the clipboard and says so', async () => {
+  await withPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+    await open(page);
+    const blocks = page.locator('figure.code-block');
+    for (let i = 0; i < content.code.length; i++) {
+      await blocks.nth(i).getByRole('button', { name: 'Copy code' }).click();
+      await blocks.nth(i).getByRole('status').filter({ hasText: '✓ Copied' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), content.code[i], `block ${i + 1}`);
+    }
+  });
+});
+
+test('quiz: a wrong answer says so in words, all right gives 3/3, which survives a reload until Retry', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page);
+    const score = page.locator('#quiz-score');
+    assert.equal(squash(await score.textContent()), '0/3 Questions answered correctly.');
+
+    const first = content.questions[0];
+    await answer(page, 0, (first.correct + 1) % 4);
+    const feedback = question(page, 0).locator('.feedback');
+    assert.equal(await feedback.getAttribute('aria-live'), 'polite');
+    await feedback.getByText('Not quite.').waitFor();
+    assert.equal(await feedback.getByRole('link', { name: '1 — The GIL' }).getAttribute('href'), '#the-gil');
+
+    for (const [i, q] of content.questions.entries()) await answer(page, i, q.correct);
+    await feedback.getByText('Correct.').waitFor();
+    assert.equal(squash(await score.textContent()), '3/3 Questions answered correctly.');
+
+    await page.reload();
+    await page.locator('#quiz').waitFor();
+    assert.equal(squash(await score.textContent()), '3/3 Questions answered correctly.');
+    for (const [i, q] of content.questions.entries()) {
+      assert.equal(await question(page, i).getByRole('radio').nth(q.correct).isChecked(), true);
+    }
+
+    await page.getByRole('button', { name: 'Retry quiz' }).click();
+    assert.equal(squash(await score.textContent()), '0/3 Questions answered correctly.');
+    assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'focus returns to the quiz');
+    await page.reload();
+    await page.locator('#quiz').waitFor();
+    assert.equal(squash(await score.textContent()), '0/3 Questions answered correctly.');
+  });
+});
+
+test('quiz: old, corrupt or unreachable saved state means a quiet fresh start', async () => {
+  const key = 'concurrency-playground.lesson-17.quiz';
+  for (const saved of ['{not json', '{"version":99,"answers":{"quiz-compress":2}}', '{"version":1,"answers":[2]}']) {
+    await withPage(browser, {}, async (page) => {
+      await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, saved]);
+      await open(page);
+      assert.equal(squash(await page.locator('#quiz-score').textContent()), '0/3 Questions answered correctly.', saved);
+    });
+  }
+  // Storage blocked outright, and storage that is full: the quiz still works, and nothing throws.
+  for (const script of [
+    () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }),
+    () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; },
+  ]) {
+    await withPage(browser, {}, async (page) => {
+      await page.addInitScript(script);
+      await open(page);
+      await answer(page, 0, content.questions[0].correct);
+      assert.equal(squash(await page.locator('#quiz-score').textContent()), '1/3 Questions answered correctly.');
+    });
+  }
+});
+
+test('the back link follows ?back= when it is an http(s) or relative URL, and ignores anything else', async () => {
+  const cases = [
+    ['?back=https%3A%2F%2Fcourse.example%2Fpython%2F', 'https://course.example/python/'],
+    ['?back=%2Fcourses%2Fpython%2F', '/courses/python/'],
+    ['?back=javascript%3Aalert(1)', '../'],
+    ['?back=data%3Atext%2Fhtml%2Chi', '../'],
+  ];
+  for (const [query, href] of cases) {
+    await withPage(browser, {}, async (page) => {
+      await open(page, query);
+      assert.equal(await page.getByRole('link', { name: '← Back to Course Index' }).getAttribute('href'), href, query);
+    });
+  }
+});
+
+test('the table of contents links every section and marks the one being read', async () => {
+  await withPage(browser, { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await open(page);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    assert.equal(await toc.getByRole('link').count(), content.headings.length);
+    await toc.getByRole('link', { name: 'Future Objects & Error Handling' }).click();
+    await toc.locator('a[aria-current="location"]', { hasText: 'Future Objects' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#futures');
+  });
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violations in the ${colorScheme} theme, with the quiz answered`, async () => {
+    await withPage(browser, { colorScheme }, async (page) => {
+      await open(page);
+      await answer(page, 0, (content.questions[0].correct + 1) % 4);
+      await answer(page, 1, content.questions[1].correct);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const report = violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`);
+      assert.deepEqual(report, []);
+    });
+  });
+}
+
+test('screenshots at 390 and 1280 px, both themes, for a person to look at', async () => {
+  for (const width of [390, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      await withPage(browser, { viewport: { width, height: 900 }, colorScheme }, async (page) => {
+        await open(page);
+        await answer(page, 0, (content.questions[0].correct + 1) % 4);
+        await answer(page, 1, content.questions[1].correct);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, `nothing is wider than the ${width} px viewport`);
+        await page.screenshot({ path: `${ARTIFACTS}lesson-${width}-${colorScheme}.png`, fullPage: true });
+      });
+    }
+  }
+});
