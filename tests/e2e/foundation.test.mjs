@@ -102,3 +102,23 @@ test('Stop ends a long run and the next run works', async () => {
     assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
   });
 });
+
+test('a panicking worker thread ends the run with a readable error, and the next run works', async () => {
+  await withPage(browser, {}, async (page) => {
+    await page.goto(`${isolatedHost.url}?test-hooks`);
+    await page.locator('#fact-threads').waitFor();
+    await page.getByLabel('n =').fill('1_000_000_000');
+    await page.getByRole('button', { name: 'Run compute(n)' }).click();
+    await page.getByText('Running on 1 thread…').waitFor();
+    await page.evaluate(() => window.playgroundTestHooks.panicEngine());
+    const status = page.locator('.machine [role=status]');
+    await page.getByText(/The run failed: the engine crashed/).waitFor({ timeout: 10_000 });
+    assert.match(await status.textContent(), /it has been restarted, so you can run again/);
+    // The crash's own report (the panic message, the trap) is expected here, and only here.
+    page.errors.splice(0, page.errors.length, ...page.errors.filter((e) => !/deliberate panic|unreachable|RuntimeError/.test(e)));
+
+    await page.locator('#fact-threads').waitFor();
+    await runCompute(page, '2_000_000');
+    assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
+  });
+});

@@ -22,6 +22,9 @@ pub enum Request {
     /// Run a Python concurrency scenario; the engine answers [`Event::Finished`], or
     /// [`Event::Failed`] with a learner-readable message if the scenario is out of bounds.
     Run { id: RunId, scenario: Scenario },
+    /// Panics on a worker thread on purpose, so tests can prove that a crash is reported to the
+    /// learner and that the next run works. Only the UI's test hook (`?test-hooks`) sends it.
+    Panic { id: RunId },
 }
 
 /// How many threads a compute run may use.
@@ -143,6 +146,7 @@ mod tests {
             mode: ComputeMode::AllThreads { workers: 2 },
         });
         round_trip_request(Request::Stop { id: 7 });
+        round_trip_request(Request::Panic { id: 9 });
         round_trip_request(Request::Run { id: 8, scenario: lesson_scenario() });
     }
 

@@ -75,6 +75,8 @@ pub fn handle(request: Request) {
                 Err(RunError::Invalid { message }) => Event::Failed { id: Some(id), message },
             }
         }),
+        // Not a run: it must be able to crash the engine while a run is going, as a real bug would.
+        Request::Panic { .. } => deliberate_panic(),
         Request::Stop { id } => {
             // A run that already finished has nothing to stop; its result was already sent.
             if let Some(stop) = RUNS.with(|r| r.borrow().get(&id).cloned()) {
@@ -82,6 +84,20 @@ pub fn handle(request: Request) {
             }
         }
     }
+}
+
+#[cfg(feature = "threads")]
+fn deliberate_panic() {
+    if let Threading::Threads { .. } = threading() {
+        rayon::spawn(|| panic!("a deliberate panic on a pool thread (Request::Panic)"));
+    } else {
+        panic!("a deliberate panic in the engine (Request::Panic)");
+    }
+}
+
+#[cfg(not(feature = "threads"))]
+fn deliberate_panic() {
+    panic!("a deliberate panic in the engine (Request::Panic)");
 }
 
 /// Registers run `id`, runs it without blocking this thread, and posts the event it ends with.

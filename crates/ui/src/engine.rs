@@ -28,9 +28,13 @@ pub enum EngineStatus {
 
 type Callback = Box<dyn FnMut(Event)>;
 
+/// How many times a crashed engine is restarted before the UI gives up on it.
+const MAX_RESTARTS: u32 = 3;
+
 struct Inner {
     worker: Option<Worker>,
     next_id: RunId,
+    restarts: u32,
     /// Who wants the events of each run in flight.
     runs: HashMap<RunId, Callback>,
     // Kept alive for as long as the worker lives.
@@ -52,6 +56,7 @@ impl Engine {
         let inner = Rc::new(RefCell::new(Inner {
             worker: None,
             next_id: 1,
+            restarts: 0,
             runs: HashMap::new(),
             _on_message: None,
             _on_error: None,
@@ -79,7 +84,7 @@ impl Engine {
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
             e.prevent_default();
-            this.fail_everything(format!("the engine stopped: {}", e.message()));
+            this.crashed(e.message());
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -118,6 +123,13 @@ impl Engine {
         id
     }
 
+    /// Makes a thread of the engine panic, as a bug would; for the browser tests' hook only.
+    pub fn panic_for_test(&self) {
+        if let Some(w) = self.inner.get_value().borrow().worker.clone() {
+            let _ = w.post_message(&Request::Panic { id: 0 }.to_json().into());
+        }
+    }
+
     /// Asks the engine to stop a run; its callback will receive [`Event::Stopped`].
     pub fn stop(&self, id: RunId) {
         if let Some(w) = self.inner.get_value().borrow().worker.clone() {
@@ -147,12 +159,40 @@ impl Engine {
         }
     }
 
-    /// The engine is gone: say so, and end every run in flight with the reason.
+    /// The engine could not start: say so, and end every run in flight with the reason.
     fn fail_everything(&self, reason: String) {
         self.status.set(EngineStatus::Unavailable(reason.clone()));
+        self.end_runs(&reason);
+    }
+
+    fn end_runs(&self, reason: &str) {
         let runs: Vec<(RunId, Callback)> = self.inner.get_value().borrow_mut().runs.drain().collect();
         for (id, mut callback) in runs {
-            callback(Event::Failed { id: Some(id), message: reason.clone() });
+            callback(Event::Failed { id: Some(id), message: reason.to_string() });
+        }
+    }
+
+    /// A thread of the engine crashed (a panic aborts the whole wasm instance, and its memory is
+    /// shared by every pool thread, so nothing of it can be trusted): end the runs in flight with
+    /// a message, and start a fresh engine so the next run works.
+    fn crashed(&self, message: String) {
+        let rc = self.inner.get_value();
+        let restarts = {
+            let mut inner = rc.borrow_mut();
+            if let Some(old) = inner.worker.take() {
+                old.terminate();
+            }
+            inner.restarts += 1;
+            inner.restarts
+        };
+        if restarts > MAX_RESTARTS {
+            self.fail_everything(format!("the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"));
+            return;
+        }
+        self.status.set(EngineStatus::Starting);
+        self.end_runs(&format!("the engine crashed ({message}); it has been restarted, so you can run again"));
+        if let Err(reason) = self.spawn_worker(&rc) {
+            self.status.set(EngineStatus::Unavailable(reason));
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod engine;
 pub mod lesson;
 pub mod machine;
+pub mod test_hooks;
 
 use leptos::prelude::*;
 
@@ -16,7 +17,9 @@ use crate::machine::MachinePanel;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Engine::start());
+    let engine = Engine::start();
+    provide_context(engine);
+    test_hooks::install(engine);
     view! {
         <a class="skip-link" href="#main">"Skip to the lesson"</a>
         <LessonHeader/>
