@@ -4,9 +4,12 @@
 //! function runs natively under `cargo test`, and the same code runs on Web Worker threads in the
 //! browser. Time comes in through a [`compute::Clock`] so the core never asks the platform for it.
 
+pub mod chrome_trace;
 pub mod compute;
+pub mod demos;
 pub mod params;
 pub mod protocol;
 pub mod python;
 pub mod quiz;
 pub mod report;
+pub mod timeline;
