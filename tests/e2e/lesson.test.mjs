@@ -172,6 +172,11 @@ test('the table of contents links every section and marks the one being read', a
     await toc.getByRole('link', { name: 'Future Objects & Error Handling' }).click();
     await toc.locator('a[aria-current="location"]', { hasText: 'Future Objects' }).waitFor();
     assert.equal(new URL(page.url()).hash, '#futures');
+    // Back at the top, above section 1, no section is current, however far down the reader was.
+    await page.locator('#quiz').scrollIntoViewIfNeeded();
+    await toc.locator('a[aria-current="location"]', { hasText: 'Quiz' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await toc.locator('a[aria-current="location"]').waitFor({ state: 'detached' });
   });
 });
 

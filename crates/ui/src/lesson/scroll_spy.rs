@@ -1,16 +1,18 @@
 //! `use_scroll_spy`: which of a page's sections the reader is in, from an IntersectionObserver.
 //!
-//! The observer watches a thin band across the upper part of the viewport; the section that
-//! crosses it is the current one. Between two sections (nothing in the band) the last one stays
-//! current, so the highlight never flickers off.
+//! The current section is the last one whose top has passed a reading line a quarter of the way
+//! down the viewport. The observer only says *when* to look again (a section crossed that line),
+//! so nothing runs on every scroll event; the answer is then read from the sections' positions,
+//! which stays right after jumps, reloads and fast scrolling in either direction.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use web_sys::{IntersectionObserver, IntersectionObserverInit};
 
-/// The band, as a root margin: from 15% below the top of the viewport to 75% above its bottom.
-const BAND: &str = "-15% 0px -75% 0px";
+/// The reading line, as a root margin: a band 1% high, 25% down the viewport.
+const BAND: &str = "-25% 0px -74% 0px";
+const LINE: f64 = 0.25;
 
 /// The id of the section being read, among `ids` (elements already in the page once mounted).
 pub fn use_scroll_spy(ids: Vec<&'static str>) -> ReadSignal<Option<&'static str>> {
@@ -20,13 +22,8 @@ pub fn use_scroll_spy(ids: Vec<&'static str>) -> ReadSignal<Option<&'static str>
     Effect::new(move |_| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let known = ids.clone();
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            for entry in entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()) {
-                let id = entry.target().id();
-                if let (true, Some(id)) = (entry.is_intersecting(), known.iter().find(|k| **k == id)) {
-                    set_current.set(Some(*id));
-                }
-            }
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+            set_current.set(current_section(&known));
         });
         let options = IntersectionObserverInit::new();
         options.set_root_margin(BAND);
@@ -46,4 +43,14 @@ pub fn use_scroll_spy(ids: Vec<&'static str>) -> ReadSignal<Option<&'static str>
         });
     });
     current
+}
+
+/// The last of `ids` whose top is above the reading line, if any.
+fn current_section(ids: &[&'static str]) -> Option<&'static str> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let line = window.inner_height().ok()?.as_f64()? * LINE;
+    ids.iter().rev().copied().find(|id| {
+        document.get_element_by_id(id).is_some_and(|e| e.get_bounding_client_rect().top() <= line)
+    })
 }
