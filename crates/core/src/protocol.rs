@@ -51,6 +51,9 @@ pub enum Event {
     Failed { id: Option<RunId>, message: String },
     /// A scenario run finished: results, output and the trace of every Python thread.
     Finished { id: RunId, report: RunReport },
+    /// A thread of the engine panicked. The wasm instance is lost (its memory is shared by every
+    /// thread), so the UI ends the runs in flight and starts a fresh engine.
+    Crashed { message: String },
 }
 
 /// What the engine found out about the machine and the page while starting.
@@ -204,6 +207,7 @@ mod tests {
         });
         round_trip_event(Event::Stopped { id: 3 });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
+        round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
     }
 
     #[test]

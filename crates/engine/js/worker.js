@@ -8,6 +8,30 @@
 const isolated = self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 const build = isolated ? './threads/playground_engine.js' : './single/playground_engine.js';
 
+// A panic on a pool thread aborts the whole wasm instance, but Chromium does not pass a nested
+// worker's error up to the page, and wasm-bindgen-rayon keeps its Workers private. So every Worker
+// the engine creates is watched here: its panic report (an Event::Crashed the panic hook posts to
+// its parent) or its bare error is forwarded to the page, once, and the UI starts a new engine.
+let crashed = false;
+function reportCrash(json) {
+  if (crashed) return;
+  crashed = true;
+  postMessage(json);
+}
+const PageWorker = self.Worker;
+self.Worker = class PoolWorker extends PageWorker {
+  constructor(url, options) {
+    super(url, options);
+    this.addEventListener('message', (event) => {
+      if (typeof event.data === 'string' && event.data.startsWith('{"type":"crashed"')) reportCrash(event.data);
+    });
+    this.addEventListener('error', (event) => {
+      event.preventDefault();
+      reportCrash(JSON.stringify({ type: 'crashed', message: `a worker thread stopped: ${event.message}` }));
+    });
+  }
+};
+
 // Messages that arrive while the engine loads are kept and handed over once it is up.
 const early = [];
 self.onmessage = (event) => early.push(event.data);

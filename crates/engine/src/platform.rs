@@ -30,17 +30,20 @@ pub fn post(event: &Event) {
     let _ = scope.post_message(&event.to_json().into());
 }
 
-/// Writes a panic to the console. Which run it ended is reported by the runner, which sees the
-/// dropped result channel and answers [`Event::Failed`].
+/// Reports a panic, from whichever thread it happens on, before the instance aborts.
+///
+/// The message goes to this thread's parent as [`Event::Crashed`]: from the engine's own thread
+/// that is the page; from a pool thread it is the engine worker, whose `worker.js` forwards it.
+/// Nothing else can be done: a panic aborts, and every thread shares the aborted memory.
 pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
-    web_sys_console_error(&format!("engine panic: {info}"));
+    let message = info.to_string();
+    console_error(&format!("engine panic: {message}"));
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message(&Event::Crashed { message }.to_json().into());
 }
 
-fn web_sys_console_error(text: &str) {
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = console, js_name = error)]
-        fn console_error(s: &str);
-    }
-    console_error(text);
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
 }

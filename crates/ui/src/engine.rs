@@ -141,6 +141,7 @@ impl Engine {
         match &event {
             Event::Ready(info) => self.status.set(EngineStatus::Ready(info.clone())),
             Event::Unavailable { reason } => self.fail_everything(reason.clone()),
+            Event::Crashed { message } => self.crashed(message.clone()),
             Event::Computed { id, .. }
             | Event::Finished { id, .. }
             | Event::Stopped { id }
