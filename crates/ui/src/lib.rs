@@ -3,6 +3,7 @@
 //! Components live here rather than in `main.rs` so tests can import them. They call the core for
 //! anything that computes, and reach the engine only through [`engine::Engine`]'s messages.
 
+pub mod demos;
 pub mod engine;
 pub mod lesson;
 pub mod machine;

@@ -13,6 +13,7 @@ pub mod tree;
 use std::collections::BTreeMap;
 
 use crate::params::Bounded;
+use crate::protocol::{FallbackReason, Threading};
 use crate::python::{Model, Scenario};
 
 pub use figures::Figures;
@@ -187,6 +188,29 @@ pub fn specs_for(slot: &str) -> Vec<&'static DemoSpec> {
         "quiz-compress" => vec![&COMPRESS],
         _ => vec![],
     }
+}
+
+/// What a card says when the page has no real threads, and how to get them; `None` when it has them.
+pub fn isolation_note(threading: &Threading) -> Option<&'static str> {
+    match threading {
+        Threading::Threads { .. } => None,
+        Threading::SingleThread { reason: FallbackReason::NotIsolated } => Some(
+            "This page is not cross-origin isolated, so the browser gives it no shared memory: here Python's threads \
+             and processes are modelled on one thread, on a simulated clock. For real threads on your cores, open the \
+             lesson in a tab of its own from a host that sends Cross-Origin-Opener-Policy: same-origin and \
+             Cross-Origin-Embedder-Policy: require-corp (cargo xtask serve does).",
+        ),
+        Threading::SingleThread { reason: FallbackReason::PoolFailed { .. } } => Some(
+            "The browser could not start worker threads, so here Python's threads are modelled on one thread, on a \
+             simulated clock.",
+        ),
+    }
+}
+
+/// How the page's own main thread fared during a run, from the longest gap between its frames.
+pub fn page_words(longest_frame_ms: f64) -> String {
+    let verdict = if longest_frame_ms <= 50.0 { "stayed responsive" } else { "stalled" };
+    format!("{verdict}: its longest frame took {}", crate::report::format_ms(longest_frame_ms))
 }
 
 #[cfg(test)]

@@ -17,7 +17,5 @@ pub fn DemoSlot(name: &'static str) -> impl IntoView {
 /// The registry: the demo component for a slot's name. Add an arm per demo, e.g.
 /// `"gil" => Some(view! { <GilDemo/> }.into_any())`.
 fn demo(name: &'static str) -> Option<AnyView> {
-    match name {
-        _ => None,
-    }
+    crate::demos::demo_for(name)
 }

@@ -1,0 +1,61 @@
+//! A demo card: the live snippet, Run and Stop, progress, then what the run printed, its timeline,
+//! its figures and its export.
+
+use leptos::prelude::*;
+use playground_core::demos::DemoSpec;
+use playground_core::report::format_ms;
+
+use super::notice::IsolationNote;
+use super::results::Results;
+use super::runner::{RunState, Runner};
+use super::snippet::Snippet;
+use crate::engine::{Engine, EngineStatus};
+
+/// Runs longer than this show a progress indicator.
+const PROGRESS_AFTER_MS: f64 = 1_000.0;
+
+#[component]
+pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
+    let engine = expect_context::<Engine>();
+    let runner = Runner::new(engine);
+    let ready = move || matches!(engine.status().get(), EngineStatus::Ready(_));
+    let values = RwSignal::new(spec.defaults());
+    let blocker = Memo::new(move |_| values.with(|v| spec.blocker(v)));
+    let title_id = format!("demo-{}-title", spec.id);
+    let labelled_by = title_id.clone();
+    let why_id = format!("demo-{}-why", spec.id);
+    let described_by = why_id.clone();
+    let run = move |_| {
+        if let Ok(scenario) = values.with_untracked(|v| spec.scenario(v)) {
+            runner.start(scenario);
+        }
+    };
+    let why = move || match (blocker.get(), runner.state.get()) {
+        (Some(problem), _) => Some(format!("Run is disabled: {problem}.")),
+        (None, _) if !ready() => Some("Run waits for the engine to start…".to_string()),
+        (None, RunState::Running(_)) => Some("Running… Stop ends it.".to_string()),
+        (None, RunState::Stopped) => Some("Stopped.".to_string()),
+        (None, RunState::Failed(message)) => Some(format!("The run failed: {message}")),
+        _ => None,
+    };
+    let long_run = move || runner.busy() && runner.running_ms.get() > PROGRESS_AFTER_MS;
+    view! {
+        <section class="demo-card" id=format!("demo-{}", spec.id) aria-labelledby=labelled_by>
+            <h3 class="demo-title" id=title_id>{spec.title}</h3>
+            <p class="demo-hint">{spec.hint}</p>
+            <IsolationNote/>
+            <Snippet spec values/>
+            <div class="demo-controls">
+                <button type="button" class="demo-run" on:click=run aria-describedby=described_by
+                    disabled=move || blocker.get().is_some() || runner.busy() || !ready()>"Run"</button>
+                <button type="button" class="demo-stop" on:click=move |_| runner.stop() disabled=move || !runner.busy()>"Stop"</button>
+                <Show when=long_run>
+                    <progress class="demo-progress" aria-label="Run in progress"></progress>
+                    <span class="demo-running">{move || format_ms(runner.running_ms.get())}</span>
+                </Show>
+                <p class="demo-why" id=why_id role="status">{why}</p>
+            </div>
+            <Results runner/>
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+//! What a finished run shows: the output as Python printed it, the timeline, the figures, the export.
+
+use leptos::prelude::*;
+use playground_core::demos::Figures;
+
+use super::export::ExportButton;
+use super::runner::Runner;
+use super::timeline::TimelineView;
+use crate::engine::{Engine, EngineStatus};
+
+#[component]
+pub fn Results(runner: Runner) -> impl IntoView {
+    let status = expect_context::<Engine>().status();
+    let cores = move || match status.get() {
+        EngineStatus::Ready(info) => info.cores,
+        _ => 1,
+    };
+    view! {
+        {move || runner.report.get().map(|report| {
+            let figures = Figures::of(&report, cores()).lines();
+            let frame = runner.longest_frame_ms.get();
+            view! {
+                <div class="demo-results">
+                    <h4 class="demo-sub">"Output"</h4>
+                    <pre class="demo-output" tabindex="0" aria-label="Output">{report.output.join("\n")}</pre>
+                    <h4 class="demo-sub">"Timeline"</h4>
+                    <TimelineView report=report.clone()/>
+                    <dl class="demo-figures">
+                        {figures.into_iter().map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> }).collect_view()}
+                        <div><dt>"This page"</dt><dd>{playground_core::demos::page_words(frame)}</dd></div>
+                    </dl>
+                    <ExportButton report/>
+                </div>
+            }
+        })}
+    }
+}

@@ -1,0 +1,229 @@
+// The live demo cards, driven as a learner would: edit a literal, press Run, read the output, and
+// check the trace's shape through the Perfetto export (under the GIL never two threads run Python
+// at once; processes overlap). Also: Stop within 100 ms, no long task on the page's main thread
+// during a run, no axe violations, and screenshots at 390 and 1280 px for a person to look at.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch, withPage, DIST } from '../support/browser.mjs';
+import { serve, ISOLATION } from '../support/server.mjs';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+let browser, isolatedHost, plainHost;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await launch();
+  isolatedHost = await serve(DIST, { headers: ISOLATION });
+  plainHost = await serve(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await isolatedHost?.close();
+  await plainHost?.close();
+});
+
+/** Records main-thread long tasks from the start, so a test can look at those during a run. */
+const LONGTASKS = () => {
+  window.__longtasks = [];
+  new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
+    .observe({ type: 'longtask', buffered: true });
+};
+
+async function open(page, host, width = 1280) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.addInitScript(LONGTASKS);
+  await page.goto(host.url);
+  await page.locator('#demo-gil').waitFor({ timeout: 30_000 });
+  await page.locator('#fact-threads, #fact-cores').first().waitFor({ timeout: 30_000 });
+  await page.locator('#demo-gil .demo-run:enabled').waitFor({ timeout: 30_000 });
+}
+
+/** Sets the card's literals ({label: value}), presses Run and waits for the run to end. */
+async function run(page, id, edits = {}, timeout = 60_000) {
+  const card = page.locator(`#demo-${id}`);
+  for (const [label, value] of Object.entries(edits)) {
+    const field = card.getByLabel(label, { exact: true });
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await card.locator('.demo-run').waitFor();
+  const since = await page.evaluate(() => performance.now());
+  await card.getByRole('button', { name: 'Run', exact: true }).click();
+  await card.locator('.demo-run:enabled').waitFor({ timeout });
+  const why = await card.locator('.demo-why').textContent();
+  assert.ok(!why.includes('failed'), `${id}: ${why}`);
+  const longtasks = await page.evaluate((since) => window.__longtasks.filter((t) => t.start >= since), since);
+  return { card, output: (await card.locator('.demo-output').textContent()).split('\n'), longtasks };
+}
+
+/** Exports the card's trace and parses it. */
+async function exportTrace(page, card) {
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export trace (Perfetto)' }).click()]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
+/** The most threads in a span of category `cat` at one moment (with a hair of clock tolerance). */
+function maxOverlap(trace, cat) {
+  const edges = [];
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'X' && e.cat === cat && e.dur > 50) edges.push([e.ts + 25, 1], [e.ts + e.dur - 25, -1]);
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0, max = 0;
+  for (const [, d] of edges) max = Math.max(max, (now += d));
+  return max;
+}
+
+async function shoot(page, id, name = id) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator(`#demo-${id}`).screenshot({ path: `${ARTIFACTS}demo-${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('§1 GIL: CPU-bound threads take turns, processes overlap, and the export opens in Perfetto', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    const gil = await run(page, 'gil', { n: '500_000' });
+    assert.equal(gil.output.length, 4);
+    assert.match(gil.output[0], /^✅ compute\(500_000\): \d/);
+    assert.deepEqual(gil.longtasks.filter((t) => t.ms > 50), [], 'no main-thread long task during the run');
+    const trace = await exportTrace(page, gil.card);
+    const names = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
+    assert.deepEqual(names, ['MainThread', 'ThreadPoolExecutor-0_0', 'ThreadPoolExecutor-0_1', 'ThreadPoolExecutor-0_2', 'ThreadPoolExecutor-0_3']);
+    assert.equal(maxOverlap(trace, 'run'), 1, 'with the GIL, never two threads run Python at once');
+    assert.ok(trace.traceEvents.some((e) => e.cat === 'gil-wait'));
+    await shoot(page, 'gil', 'gil-threads');
+
+    const proc = await run(page, 'gil', { executor: 'processes' });
+    const ptrace = await exportTrace(page, proc.card);
+    assert.ok(maxOverlap(ptrace, 'run') >= 2, 'processes run on two lanes at once');
+    await shoot(page, 'gil', 'gil-processes');
+
+    const io = await run(page, 'gil', { executor: 'threads', task: 'io' });
+    assert.match(io.output[0], /^✅ risky_fetch\("https:\/\/example.com\/0"\)/);
+    assert.ok(maxOverlap(await exportTrace(page, io.card), 'io') >= 2, 'I/O waits overlap');
+    await shoot(page, 'gil', 'gil-io');
+  });
+});
+
+test('§1 speedup chart measures 1…8 workers for the three models', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    const card = page.locator('#demo-speedup');
+    await card.getByRole('button', { name: 'Measure' }).click();
+    await card.getByRole('button', { name: 'Measure' }).and(page.locator(':enabled')).waitFor({ timeout: 180_000 });
+    const rows = await card.locator('tbody tr').allTextContents();
+    console.log(`speedup chart (${await card.locator('.speedup-cores').textContent()}):\n${rows.join('\n')}`);
+    assert.equal(await card.locator('tbody td:not(:empty)').count(), 24);
+    await shoot(page, 'speedup');
+  });
+});
+
+test('§5 the lock counter prints exactly 100000; without it, free-threaded loses updates; Event stops', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    const locked = await run(page, 'counter');
+    assert.deepEqual(locked.output, ['100000']);
+    await shoot(page, 'counter', 'counter-lock');
+    const free = await run(page, 'counter', { python: '3.13t', body: 'plain' });
+    const lost = await free.card.locator('.demo-figures div', { hasText: 'Lost updates' }).textContent();
+    console.log(`free-threaded, no lock: printed ${free.output[0]}; ${lost}`);
+    assert.ok(Number(free.output[0]) <= 100000);
+    await shoot(page, 'counter', 'counter-free');
+    const daemon = await run(page, 'stop-event');
+    assert.deepEqual(daemon.output, ['main: stop_event.set()', 'main: exits'], 'a daemon dies with the program');
+    const joined = await run(page, 'stop-event', { daemon: 'false' });
+    assert.match(joined.output.join('\n'), /worker: stop_event is set, leaving after \d+ rounds/);
+    await shoot(page, 'stop-event');
+  });
+});
+
+test('§3 §4 §6 and quiz Q1: executors, futures, queue, compression', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    const ex = await run(page, 'executors');
+    assert.equal(ex.output.length, 3);
+    await shoot(page, 'executors');
+    const pp = await run(page, 'process-pool', { n: '1_000_000' });
+    assert.equal(pp.output.length, 4);
+    await shoot(page, 'process-pool');
+    const fut = await run(page, 'futures');
+    assert.match(fut.output[0], /^❌ .*nobody-here.* failed: /, 'as_completed: the 404 comes back first');
+    const inOrder = await run(page, 'futures', { order: 'submitted' });
+    assert.match(inOrder.output[0], /torvalds/);
+    await shoot(page, 'futures');
+    const q = await run(page, 'queue');
+    assert.match(q.output.at(-1), /task_queue.join\(\) returned: 20 results/);
+    await shoot(page, 'queue');
+    const zip = await run(page, 'compress', { kib: '256', compress: 'zlib' });
+    assert.equal(zip.output.length, 8);
+    await shoot(page, 'compress');
+    await page.locator('#demo-decision-tree').getByRole('button', { name: /CPU bound/ }).click();
+    await page.locator('#demo-decision-tree').getByRole('button', { name: 'Pure Python' }).click();
+    await page.locator('#demo-decision-tree a[href="#demo-process-pool"]').waitFor();
+    await shoot(page, 'decision-tree');
+  });
+});
+
+test('Stop ends a run within 100 ms, and the next run works', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    const card = page.locator('#demo-gil');
+    await card.getByLabel('n', { exact: true }).fill('20_000_000');
+    await card.getByRole('button', { name: 'Run', exact: true }).click();
+    await card.locator('.demo-progress').waitFor({ timeout: 5_000 });
+    const ms = await page.evaluate(() => new Promise((resolve) => {
+      const card = document.querySelector('#demo-gil');
+      const t0 = performance.now();
+      new MutationObserver((_, obs) => {
+        if (card.querySelector('.demo-why').textContent === 'Stopped.') { obs.disconnect(); resolve(performance.now() - t0); }
+      }).observe(card, { subtree: true, childList: true, characterData: true });
+      card.querySelector('.demo-stop').click();
+    }));
+    console.log(`stopped in ${ms.toFixed(1)} ms`);
+    assert.ok(ms < 100, `stopped in ${ms} ms`);
+    const next = await run(page, 'gil', { n: '100_000' });
+    assert.equal(next.output.length, 4);
+  });
+});
+
+test('bad input is explained next to the field and on the Run button', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost, 390);
+    const card = page.locator('#demo-gil');
+    await card.getByLabel('max_workers', { exact: true }).fill('99');
+    await page.getByText('max_workers must be at most 8 (got 99)').first().waitFor();
+    assert.equal(await card.locator('.demo-run').isDisabled(), true);
+    assert.match(await card.locator('.demo-why').textContent(), /Run is disabled: max_workers must be at most 8/);
+    await card.screenshot({ path: `${ARTIFACTS}demo-gil-invalid-390.png` });
+  });
+});
+
+test('no axe violations in the demos after a finished run', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, isolatedHost);
+    await run(page, 'counter', { increments: '1_000' });
+    const result = await new AxeBuilder({ page }).include('.demo-slot').analyze();
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, []);
+  });
+});
+
+test('without isolation every demo still runs, modelled on one thread, and says so', async () => {
+  await withPage(browser, {}, async (page) => {
+    await open(page, plainHost);
+    await page.locator('#demo-gil .demo-note').waitFor();
+    assert.match(await page.locator('#demo-gil .demo-note').textContent(), /modelled on one thread/);
+    const gil = await run(page, 'gil', { n: '200_000' });
+    assert.equal(gil.output.length, 4);
+    assert.equal(maxOverlap(await exportTrace(page, gil.card), 'run'), 1);
+    assert.deepEqual((await run(page, 'counter')).output, ['100000']);
+    await shoot(page, 'gil', 'gil-plain');
+  });
+});
