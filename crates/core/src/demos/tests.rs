@@ -114,6 +114,6 @@ fn figures_compare_with_the_same_work_one_after_another() {
     assert!(f.speedup() > 2.5, "three 300 ms requests overlap: {f:?}");
     assert!(f.busy() < 0.1, "waiting on the network keeps no core busy");
     let labels: Vec<_> = f.lines().iter().map(|l| l.0).collect();
-    assert_eq!(labels[..4], ["Elapsed", "One after another", "Speedup", "Cores busy"]);
+    assert_eq!(labels[..4], ["Elapsed", "Same work one after another", "Speedup vs one after another", "Cores busy"]);
     assert!(r.trace.workers.iter().any(|w| w.totals_ms[3] > 0.0), "{:?}", SpanKind::Io);
 }

@@ -34,12 +34,12 @@ pub fn SpeedupChart() -> impl IntoView {
     view! {
         <section class="demo-card speedup" id="demo-speedup" aria-labelledby="speedup-title">
             <h3 class="demo-title" id="speedup-title">"Speedup across 1…8 workers, measured on this machine"</h3>
-            <p class="demo-hint">{format!("Eight compute({}) tasks, at 1 to {MAX_WORKERS} workers, for each model: 24 runs.", playground_core::params::python_int(speedup::N))}</p>
+            <p class="demo-hint">{format!("Eight compute({}) tasks, at 1 to {MAX_WORKERS} workers, for each model: {} runs, the first a warm-up.", playground_core::params::python_int(speedup::N), plan().len())}</p>
             <p class="speedup-cores">{cores}</p>
             <div class="demo-controls">
                 <button type="button" on:click=start disabled=move || running.get().is_some() || !ready()>"Measure"</button>
                 <button type="button" on:click=stop disabled=move || running.get().is_none()>"Stop"</button>
-                <p class="demo-why" role="status">{move || failed.get().or_else(|| running.get().map(|_| format!("Run {} of 24…", sweep.with(Sweep::len) + 1)))}</p>
+                <p class="demo-why" role="status">{move || failed.get().or_else(|| running.get().map(|_| format!("Run {} of {}…", sweep.with(Sweep::len) + 1, plan().len())))}</p>
             </div>
             <svg class="speedup-svg" viewBox=format!("-34 -8 {} {}", W + 44.0, H + 30.0) role="img"
                 aria-label="Speedup against one worker for each model; the table below lists the figures">

@@ -43,7 +43,7 @@ pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
                 {t.legend.iter().map(|k| view! {
                     <li><svg width="28" height="14" aria-hidden="true"><rect class=k.class width="28" height="14"/>
                         <rect fill=format!("url(#{})", k.pattern) width="28" height="14"/></svg>
-                    <span>{k.kind.label()}</span>": "{k.words}</li>
+                    <span><b>{k.kind.label()}</b>{format!(": {}", k.words)}</span></li>
                 }).collect_view()}
             </ul>
         </div>
