@@ -75,8 +75,8 @@ test('content: the header, every section heading in order and every code block, 
     for (const name of ['gil', 'decision-tree', 'executors', 'futures', 'threading', 'queue', 'quiz-compress']) {
       assert.equal(await page.locator(`.demo-slot[data-demo="${name}"]`).count(), 1, `demo slot ${name}`);
     }
-    assert.equal(await page.getByRole('table').count(), 1);
-    assert.equal(await page.getByRole('note').count(), 3, 'two warnings and a tip');
+    assert.equal(await page.locator('.prose').getByRole('table').count(), 1, 'the comparison table');
+    assert.equal(await page.locator('.callout[role="note"]').count(), 3, 'two warnings and a tip');
   });
 });
 
