@@ -24,14 +24,14 @@ fn Node(node: &'static TreeNode) -> impl IntoView {
     });
     view! {
         <li class:leaf=node.answer.is_some()>
-            <span class="tree-question">{node.label}</span>
+            <span class="dt-question">{node.label}</span>
             // Arrow and answer wrap as one piece, so a narrow screen never strands the arrow.
             {node.answer.map(|answer| view! {
                 " "
-                <span class="tree-outcome">
-                    <span class="tree-arrow" aria-hidden="true">"→"</span>
+                <span class="dt-outcome">
+                    <span class="dt-arrow" aria-hidden="true">"→"</span>
                     <span class="visually-hidden">"Answer: "</span>
-                    <strong class="tree-answer">{answer}</strong>
+                    <strong class="dt-answer">{answer}</strong>
                 </span>
             })}
             {children}
