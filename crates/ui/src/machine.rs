@@ -241,7 +241,7 @@ fn ComparisonTable(c: Comparison) -> impl IntoView {
                 </tr>
             </tbody>
         </table>
-        <p class="verdict">
+        <p class="machine-verdict">
             <strong id="speedup">{format!("{:.2}× speedup", c.speedup())}</strong>
             " · "
             <span id="sums-agree">
