@@ -31,6 +31,9 @@ type Callback = Box<dyn FnMut(Event)>;
 /// How many times a crashed engine is restarted before the UI gives up on it.
 const MAX_RESTARTS: u32 = 3;
 
+/// How long a stopped run may take to end before its engine worker is replaced.
+const STOP_GRACE_MS: i32 = 80;
+
 struct Inner {
     worker: Option<Worker>,
     next_id: RunId,
@@ -131,9 +134,36 @@ impl Engine {
     }
 
     /// Asks the engine to stop a run; its callback will receive [`Event::Stopped`].
+    ///
+    /// With threads the engine stops a run within milliseconds. Without them, a simulation runs on
+    /// the engine worker's only thread and cannot read the Stop until it is done; so if the run
+    /// has not ended after [`STOP_GRACE_MS`], the worker is replaced (it keeps nothing between
+    /// runs) and the run ends as stopped. Either way Stop takes effect within 100 ms.
     pub fn stop(&self, id: RunId) {
-        if let Some(w) = self.inner.get_value().borrow().worker.clone() {
-            let _ = w.post_message(&Request::Stop { id }.to_json().into());
+        let Some(w) = self.inner.get_value().borrow().worker.clone() else { return };
+        let _ = w.post_message(&Request::Stop { id }.to_json().into());
+        let this = *self;
+        let give_up = Closure::once_into_js(move || {
+            let still_running = this.inner.get_value().borrow().runs.contains_key(&id);
+            if still_running {
+                this.replace_worker();
+                this.finish(id, Event::Stopped { id });
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), STOP_GRACE_MS);
+        }
+    }
+
+    /// Terminates the engine worker and starts a fresh one.
+    fn replace_worker(&self) {
+        let rc = self.inner.get_value();
+        if let Some(old) = rc.borrow_mut().worker.take() {
+            old.terminate();
+        }
+        self.status.set(EngineStatus::Starting);
+        if let Err(reason) = self.spawn_worker(&rc) {
+            self.status.set(EngineStatus::Unavailable(reason));
         }
     }
 
@@ -177,24 +207,21 @@ impl Engine {
     /// shared by every pool thread, so nothing of it can be trusted): end the runs in flight with
     /// a message, and start a fresh engine so the next run works.
     fn crashed(&self, message: String) {
-        let rc = self.inner.get_value();
         let restarts = {
+            let rc = self.inner.get_value();
             let mut inner = rc.borrow_mut();
-            if let Some(old) = inner.worker.take() {
-                old.terminate();
-            }
             inner.restarts += 1;
             inner.restarts
         };
         if restarts > MAX_RESTARTS {
+            if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
+                old.terminate();
+            }
             self.fail_everything(format!("the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"));
             return;
         }
-        self.status.set(EngineStatus::Starting);
         self.end_runs(&format!("the engine crashed ({message}); it has been restarted, so you can run again"));
-        if let Err(reason) = self.spawn_worker(&rc) {
-            self.status.set(EngineStatus::Unavailable(reason));
-        }
+        self.replace_worker();
     }
 }
 
