@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 fn main() {
-    let content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/lesson-17.md");
+    // Read at run time, not with env!(): a compiled build script is reused by any checkout that
+    // shares the target directory, and must read that checkout's content, not its first one's.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let content = PathBuf::from(manifest_dir).join("../../content/lesson-17.md");
     println!("cargo:rerun-if-changed={}", content.display());
     let md = std::fs::read_to_string(&content).unwrap_or_else(|e| panic!("reading {}: {e}", content.display()));
     // A broken convention stops the build with the content line that broke it, not a blank page.
