@@ -96,7 +96,7 @@ test('Stop ends a long run and the next run works', async () => {
     await page.locator('#fact-threads').waitFor();
     await page.getByLabel('n =').fill('1_000_000_000');
     await page.getByRole('button', { name: 'Run compute(n)' }).click();
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('.machine').getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Stopped.').waitFor({ timeout: 10_000 });
     await runCompute(page, '2_000_000');
     assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);
