@@ -179,8 +179,9 @@ for (const [where, host] of [['on worker threads', () => isolatedHost], ['in the
     await withPage(browser, {}, async (page) => {
       await open(page, host());
       const card = page.locator('#demo-gil');
-      // The largest n: a simulated run (without threads) takes about 0.6 s of real time.
-      await card.getByLabel('n', { exact: true }).fill('50_000_000');
+      // The largest workload: even simulated (without threads) it takes about a second of real time.
+      await card.getByLabel('n', { exact: true }).fill('20_000_000');
+      await card.getByLabel('tasks', { exact: true }).fill('16');
       await card.getByRole('button', { name: 'Run', exact: true }).click();
       await card.getByText('Running… Stop ends it.').waitFor({ timeout: 5_000 });
       const ms = await page.evaluate(() => new Promise((resolve) => {
@@ -193,7 +194,7 @@ for (const [where, host] of [['on worker threads', () => isolatedHost], ['in the
       }));
       console.log(`stopped ${where} in ${ms.toFixed(1)} ms`);
       assert.ok(ms < 100, `stopped in ${ms} ms`);
-      const next = await run(page, 'gil', { n: '100_000' });
+      const next = await run(page, 'gil', { n: '100_000', tasks: '4' });
       assert.equal(next.output.length, 4);
     });
   });

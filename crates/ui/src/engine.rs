@@ -32,7 +32,7 @@ type Callback = Box<dyn FnMut(Event)>;
 const MAX_RESTARTS: u32 = 3;
 
 /// How long a stopped run may take to end before its engine worker is replaced.
-const STOP_GRACE_MS: i32 = 80;
+const STOP_GRACE_MS: i32 = 50;
 
 struct Inner {
     worker: Option<Worker>,

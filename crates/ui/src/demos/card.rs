@@ -32,10 +32,12 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
     };
     let why = move || match (blocker.get(), runner.state.get()) {
         (Some(problem), _) => Some(format!("Run is disabled: {problem}.")),
-        (None, _) if !ready() => Some("Run waits for the engine to start…".to_string()),
-        (None, RunState::Running(_)) => Some("Running… Stop ends it.".to_string()),
+        // What happened to the last run comes first: after a Stop or a crash the engine may be
+        // restarting, and the learner should read why their run ended, not only that it waits.
         (None, RunState::Stopped) => Some("Stopped.".to_string()),
         (None, RunState::Failed(message)) => Some(format!("The run failed: {message}")),
+        (None, _) if !ready() => Some("Run waits for the engine to start…".to_string()),
+        (None, RunState::Running(_)) => Some("Running… Stop ends it.".to_string()),
         _ => None,
     };
     let long_run = move || runner.busy() && runner.running_ms.get() > PROGRESS_AFTER_MS;
