@@ -125,7 +125,8 @@ fn finish(event: Event, done: impl FnOnce(ComputeOutcome) -> Phase) -> Phase {
         Event::Computed { outcome, .. } => done(outcome),
         Event::Stopped { .. } => Phase::Stopped,
         Event::Failed { message, .. } => Phase::Failed(message),
-        other => Phase::Failed(format!("unexpected answer from the engine: {other:?}")),
+        // Not `{:?}`: formatting the whole event would pull every protocol type's Debug into the UI.
+        _ => Phase::Failed("the engine answered a compute run with something else".to_string()),
     }
 }
 
