@@ -11,8 +11,9 @@ const FLAGS = [
 
 export const DIST = process.env.PLAYGROUND_DIST ?? new URL('../../dist', import.meta.url).pathname;
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+/** `extraArgs`, e.g. `['--js-flags=--expose-gc']` for a test that measures memory. */
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...FLAGS, ...extraArgs] });
 }
 
 /**
