@@ -168,6 +168,10 @@ test('§3 §4 §6 and quiz Q1: executors, futures, queue, compression', async ()
     const zip = await run(page, 'compress', { kib: '256', compress: 'zlib' });
     assert.equal(zip.output.length, 8);
     await shoot(page, 'compress');
+    // Quiz question 1 quotes the learner's own run under its explanation.
+    await page.locator('#quiz-compress input[type=radio]').first().check();
+    assert.match(await page.locator('#quiz-compress .your-run').textContent(),
+      /^Your run \(ThreadPoolExecutor, zlib\.compress, 8 files\): .*× the speed .* releases the GIL/);
     await page.locator('#demo-decision-tree').getByRole('button', { name: /CPU bound/ }).click();
     await page.locator('#demo-decision-tree').getByRole('button', { name: 'Pure Python' }).click();
     await page.locator('#demo-decision-tree a[href="#demo-process-pool"]').waitFor();

@@ -20,6 +20,7 @@ use crate::machine::MachinePanel;
 pub fn App() -> impl IntoView {
     let engine = Engine::start();
     provide_context(engine);
+    provide_context(demos::LastRuns::new());
     test_hooks::install(engine);
     view! {
         <a class="skip-link" href="#main">"Skip to the lesson"</a>

@@ -8,6 +8,7 @@
 pub mod figures;
 pub mod programs;
 pub mod speedup;
+pub mod takeaway;
 pub mod tree;
 
 use std::collections::BTreeMap;

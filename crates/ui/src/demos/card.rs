@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use playground_core::demos::DemoSpec;
 use playground_core::report::format_ms;
 
+use super::last_runs::LastRuns;
 use super::notice::IsolationNote;
 use super::results::Results;
 use super::runner::{RunState, Runner};
@@ -25,11 +26,23 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
     let labelled_by = title_id.clone();
     let why_id = format!("demo-{}-why", spec.id);
     let described_by = why_id.clone();
+    // What the current run was started with, so its report can be shared with the page.
+    let started_with = StoredValue::new(None);
     let run = move |_| {
         if let Ok(scenario) = values.with_untracked(|v| spec.scenario(v)) {
+            started_with.set_value(Some(scenario.clone()));
             runner.start(scenario);
         }
     };
+    if let Some(last_runs) = use_context::<LastRuns>() {
+        Effect::new(move |_| {
+            if runner.state.get() == RunState::Finished {
+                if let (Some(scenario), Some(report)) = (started_with.get_value(), runner.report.get_untracked()) {
+                    last_runs.record(spec.id, scenario, report);
+                }
+            }
+        });
+    }
     let why = move || match (blocker.get(), runner.state.get()) {
         (Some(problem), _) => Some(format!("Run is disabled: {problem}.")),
         // What happened to the last run comes first: after a Stop or a crash the engine may be

@@ -5,6 +5,7 @@
 
 mod card;
 mod export;
+mod last_runs;
 mod notice;
 mod patterns;
 mod results;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 use playground_core::demos::specs_for;
 
 pub use card::DemoCard;
+pub use last_runs::LastRuns;
 
 /// The demos for a lesson slot (`gil`, `decision-tree`, `executors`, `futures`, `threading`, `queue`,
 /// `quiz-compress`), or `None` for a slot with no demo.

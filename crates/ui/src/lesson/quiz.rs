@@ -3,6 +3,10 @@
 //! this file only shows them and keeps localStorage in step.
 
 use leptos::prelude::*;
+use playground_core::demos::takeaway;
+
+use crate::demos::LastRuns;
+use crate::engine::{Engine, EngineStatus};
 use playground_core::quiz::{Answers, Question, Verdict, STORAGE_KEY};
 use wasm_bindgen::JsCast;
 
@@ -85,10 +89,28 @@ fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Ans
                     view! {
                         <p class=class><span aria-hidden="true">{icon}</span>" "<strong>{words}</strong></p>
                         <div class="explanation" inner_html=question.explanation></div>
+                        {demo.map(|name| view! { <YourRun demo=name/> })}
                     }
                 })}
             </div>
             {demo.map(|name| view! { <DemoSlot name=name/> })}
         </fieldset>
     }
+}
+
+/// Under the explanation: what the learner's own run of the question's demo showed, once they ran it.
+#[component]
+fn YourRun(demo: &'static str) -> impl IntoView {
+    let last_runs = use_context::<LastRuns>();
+    let engine = use_context::<Engine>();
+    let sentence = move || {
+        let cores = match engine?.status().get() {
+            EngineStatus::Ready(info) => info.cores,
+            _ => 1,
+        };
+        // The slot's name is the lesson's; the card that fills it is the demo spec "compress".
+        let (scenario, report) = last_runs?.get(if demo == "quiz-compress" { "compress" } else { demo })?;
+        takeaway::compression(&scenario, &report, cores)
+    };
+    move || sentence().map(|text| view! { <p class="your-run">{text}</p> })
 }
