@@ -3,29 +3,17 @@
 // at once; processes overlap). Also: Stop within 100 ms, no long task on the page's main thread
 // during a run, no axe violations, and screenshots at 390 and 1280 px for a person to look at.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, withPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { withPage } from '../support/browser.mjs';
+import { browserAndHosts } from '../support/suite.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-let browser, isolatedHost, plainHost;
-
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  // gc() lets the 50-runs test read the heap after a collection, not whenever Chromium felt like one.
-  browser = await launch(['--js-flags=--expose-gc']);
-  isolatedHost = await serve(DIST, { headers: ISOLATION });
-  plainHost = await serve(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await isolatedHost?.close();
-  await plainHost?.close();
-});
+// gc() lets the 50-runs test read the heap after a collection, not whenever Chromium felt like one.
+const env = browserAndHosts(['--js-flags=--expose-gc']);
+before(() => mkdir(ARTIFACTS, { recursive: true }));
 
 /** Records main-thread long tasks from the start, so a test can look at those during a run. */
 const LONGTASKS = () => {
@@ -91,8 +79,8 @@ async function shoot(page, id, name = id) {
 }
 
 test('§1 GIL: CPU-bound threads take turns, processes overlap, and the export opens in Perfetto', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     const gil = await run(page, 'gil', { n: '500_000' });
     assert.equal(gil.output.length, 4);
     assert.match(gil.output[0], /^✅ compute\(500_000\): \d/);
@@ -117,8 +105,8 @@ test('§1 GIL: CPU-bound threads take turns, processes overlap, and the export o
 });
 
 test('§1 speedup chart measures 1…8 workers for the three models', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     const card = page.locator('#demo-speedup');
     await card.getByRole('button', { name: 'Measure' }).click();
     await card.getByRole('button', { name: 'Measure' }).and(page.locator(':enabled')).waitFor({ timeout: 180_000 });
@@ -130,8 +118,8 @@ test('§1 speedup chart measures 1…8 workers for the three models', async () =
 });
 
 test('§5 the lock counter prints exactly 100000; without it, free-threaded loses updates; Event stops', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     const locked = await run(page, 'counter');
     assert.deepEqual(locked.output, ['100000']);
     await shoot(page, 'counter', 'counter-lock');
@@ -149,8 +137,8 @@ test('§5 the lock counter prints exactly 100000; without it, free-threaded lose
 });
 
 test('§3 §4 §6 and quiz Q1: executors, futures, queue, compression', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     const ex = await run(page, 'executors');
     assert.equal(ex.output.length, 3);
     await shoot(page, 'executors');
@@ -179,9 +167,9 @@ test('§3 §4 §6 and quiz Q1: executors, futures, queue, compression', async ()
   });
 });
 
-for (const [where, host] of [['on worker threads', () => isolatedHost], ['in the one-thread simulation', () => plainHost]]) {
+for (const [where, host] of [['on worker threads', () => env.isolatedHost], ['in the one-thread simulation', () => env.plainHost]]) {
   test(`Stop ends a run within 100 ms ${where}, and the next run works`, async () => {
-    await withPage(browser, {}, async (page) => {
+    await withPage(env.browser, {}, async (page) => {
       await open(page, host());
       const card = page.locator('#demo-gil');
       // The largest workload: even simulated (without threads) it takes about a second of real time.
@@ -206,8 +194,8 @@ for (const [where, host] of [['on worker threads', () => isolatedHost], ['in the
 }
 
 test('bad input is explained next to the field and on the Run button', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost, 390);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost, 390);
     const card = page.locator('#demo-gil');
     await card.getByLabel('max_workers', { exact: true }).fill('99');
     await page.getByText('max_workers must be at most 8 (got 99)').first().waitFor();
@@ -218,8 +206,8 @@ test('bad input is explained next to the field and on the Run button', async () 
 });
 
 test('no axe violations in the demos after a finished run', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     await run(page, 'counter', { increments: '1_000' });
     const result = await new AxeBuilder({ page }).include('.demo-slot').analyze();
     const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -228,8 +216,8 @@ test('no axe violations in the demos after a finished run', async () => {
 });
 
 test('without isolation every demo still runs, modelled on one thread, and says so', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, plainHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.plainHost);
     await page.locator('#demo-gil .demo-note').waitFor();
     assert.match(await page.locator('#demo-gil .demo-note').textContent(), /modelled on one thread/);
     const gil = await run(page, 'gil', { n: '200_000' });
@@ -241,8 +229,8 @@ test('without isolation every demo still runs, modelled on one thread, and says 
 });
 
 test('50 demo runs in a row: no new workers, and the page heap does not keep growing', async () => {
-  await withPage(browser, {}, async (page) => {
-    await open(page, isolatedHost);
+  await withPage(env.browser, {}, async (page) => {
+    await open(page, env.isolatedHost);
     const heap = () => page.evaluate(() => { gc(); gc(); return performance.memory.usedJSHeapSize; });
     const workers = () => page.workers().length;
     const first = await run(page, 'counter', { increments: '1_000' });

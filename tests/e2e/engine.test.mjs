@@ -2,24 +2,12 @@
 // demos are not needed for this): each execution model runs once and its trace has the shape the
 // lesson teaches. Without isolation, the same scenarios run in the engine's one-thread simulation.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, withPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { withPage } from '../support/browser.mjs';
+import { browserAndHosts } from '../support/suite.mjs';
 
-let browser, isolatedHost, plainHost;
-
-before(async () => {
-  browser = await launch();
-  isolatedHost = await serve(DIST, { headers: ISOLATION });
-  plainHost = await serve(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await isolatedHost?.close();
-  await plainHost?.close();
-});
+const env = browserAndHosts();
 
 /** Starts an engine worker in the page, sends each scenario in turn, returns the events. */
 async function runInEngine(page, scenarios) {
@@ -67,8 +55,8 @@ function maxOverlap(report, kind) {
 }
 
 test('on real worker threads: one GIL holder at a time; free-threaded and processes overlap', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(isolatedHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.isolatedHost.url);
     const { ready, events } = await runInEngine(page, [
       computeX4('gil'), computeX4('free_threaded'), computeX4('processes'),
       lockCounter('gil'), lockCounter('free_threaded'),
@@ -93,8 +81,8 @@ test('on real worker threads: one GIL holder at a time; free-threaded and proces
 });
 
 test('without isolation the same scenarios run in the one-thread simulation', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(plainHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.plainHost.url);
     const { ready, events } = await runInEngine(page, [computeX4('gil'), lockCounter('free_threaded')]);
     assert.equal(ready.threading.kind, 'single_thread');
     assert.equal(events[0].type, 'finished');
@@ -104,8 +92,8 @@ test('without isolation the same scenarios run in the one-thread simulation', as
 });
 
 test('a scenario out of bounds is refused with a sentence, and the engine keeps serving', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(isolatedHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.isolatedHost.url);
     const tooMany = { model: 'gil', program: { kind: 'counter', variant: 'lock', threads: 500, increments: 10 } };
     const { events } = await runInEngine(page, [tooMany, lockCounter('gil')]);
     assert.equal(events[0].type, 'failed');

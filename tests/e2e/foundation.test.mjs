@@ -1,24 +1,12 @@
 // The foundation: the page renders, the engine starts in a worker, and compute(n) runs on real
 // worker threads when the page is cross-origin isolated, and on one thread, said plainly, when not.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, withPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { withPage } from '../support/browser.mjs';
+import { browserAndHosts } from '../support/suite.mjs';
 
-let browser, isolatedHost, plainHost;
-
-before(async () => {
-  browser = await launch();
-  isolatedHost = await serve(DIST, { headers: ISOLATION });
-  plainHost = await serve(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await isolatedHost?.close();
-  await plainHost?.close();
-});
+const env = browserAndHosts();
 
 /** Types n, presses Run and waits for the result (`#speedup` with threads, `#time-one` without). */
 async function runCompute(page, n, done = '#speedup') {
@@ -34,8 +22,8 @@ function assertIsSumOfRoots(text, n) {
 }
 
 test('with isolation, compute(n) runs on several worker threads and both sums agree', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(isolatedHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.isolatedHost.url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /Concurrency: Threading, Multiprocessing/ }).waitFor());
     await page.locator('#fact-threads').waitFor();
@@ -54,8 +42,8 @@ test('with isolation, compute(n) runs on several worker threads and both sums ag
 });
 
 test('without isolation, the page says threads are unavailable and runs on one thread', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(plainHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.plainHost.url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), false);
     const notice = page.locator('#fallback-notice');
     await notice.waitFor();
@@ -71,8 +59,8 @@ test('without isolation, the page says threads are unavailable and runs on one t
 });
 
 test('an out-of-range n is refused next to the field and Run is disabled', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(isolatedHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.isolatedHost.url);
     await page.locator('#fact-threads').waitFor();
     const run = page.getByRole('button', { name: 'Run compute(n)' });
     for (const [typed, message] of [
@@ -91,8 +79,8 @@ test('an out-of-range n is refused next to the field and Run is disabled', async
 });
 
 test('Stop ends a long run and the next run works', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(isolatedHost.url);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(env.isolatedHost.url);
     await page.locator('#fact-threads').waitFor();
     await page.getByLabel('n =').fill('1_000_000_000');
     await page.getByRole('button', { name: 'Run compute(n)' }).click();
@@ -104,8 +92,8 @@ test('Stop ends a long run and the next run works', async () => {
 });
 
 test('a panicking worker thread ends the run with a readable error, and the next run works', async () => {
-  await withPage(browser, {}, async (page) => {
-    await page.goto(`${isolatedHost.url}?test-hooks`);
+  await withPage(env.browser, {}, async (page) => {
+    await page.goto(`${env.isolatedHost.url}?test-hooks`);
     await page.locator('#fact-threads').waitFor();
     await page.getByLabel('n =').fill('1_000_000_000');
     await page.getByRole('button', { name: 'Run compute(n)' }).click();
