@@ -162,7 +162,13 @@ test('§3 §4 §6 and quiz Q1: executors, futures, queue, compression', async ()
       /^Your run \(ThreadPoolExecutor, zlib\.compress, 8 files\): .*× the speed .* releases the GIL/);
     await page.locator('#demo-decision-tree').getByRole('button', { name: /CPU bound/ }).click();
     await page.locator('#demo-decision-tree').getByRole('button', { name: 'Pure Python' }).click();
-    await page.locator('#demo-decision-tree a[href="#demo-process-pool"]').waitFor();
+    // The leaf offers its demo: following the link runs compute(n) × 4 in processes.
+    const go = page.locator('#demo-decision-tree a[href="#demo-process-pool"]');
+    await go.click();
+    const pool = page.locator('#demo-process-pool');
+    await pool.locator('.demo-run:disabled').waitFor({ timeout: 5_000 });
+    await pool.locator('.demo-run:enabled').waitFor({ timeout: 60_000 });
+    assert.equal((await pool.locator('.demo-output').textContent()).split('\n').length, 4, 'the tree started the demo');
     await shoot(page, 'decision-tree');
   });
 });

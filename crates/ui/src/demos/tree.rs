@@ -1,8 +1,9 @@
 //! §2's decision tree, clickable: each answer leads to the next question or to a tool, and the tool
-//! links to the demo that runs it.
+//! offers to run its demo: the link goes to the demo's card and presses its Run.
 
 use leptos::prelude::*;
 use playground_core::demos::tree::{Path, TREE};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DecisionTree() -> impl IntoView {
@@ -29,9 +30,23 @@ pub fn DecisionTree() -> impl IntoView {
             {move || path.get().leaf().map(|leaf| view! {
                 <div class="tree-leaf" role="status">
                     <p><strong>{leaf.tool}</strong>": "{leaf.why}"."</p>
-                    {leaf.demo.map(|(id, label)| view! { <p><a class="tree-go" href=format!("#demo-{id}")>{label}" →"</a></p> })}
+                    {leaf.demo.map(|(id, label)| view! {
+                        <p><a class="tree-go" href=format!("#demo-{id}") on:click=move |_| press_run(id)>{label}" →"</a></p>
+                    })}
                 </div>
             })}
         </section>
+    }
+}
+
+/// Presses the Run button of demo card `id`; the link's own navigation brings the card into view.
+/// A card that is busy or waiting for the engine has its Run disabled, and then nothing happens.
+fn press_run(id: &str) {
+    let run = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("#demo-{id} .demo-run")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(run) = run {
+        run.click();
     }
 }
