@@ -121,6 +121,14 @@ impl ComputeOutcome {
         t.dedup();
         t
     }
+
+    /// How many chunks each worker thread ran, by thread, in ascending thread order.
+    pub fn chunks_per_thread(&self) -> Vec<(u32, usize)> {
+        self.threads_used()
+            .into_iter()
+            .map(|t| (t, self.chunks.iter().filter(|c| c.thread == Some(t)).count()))
+            .collect()
+    }
 }
 
 /// The run was stopped before it finished.
@@ -247,6 +255,18 @@ mod tests {
         let plan = ComputePlan::new(40_000_000, 256).unwrap();
         let all = pool.install(|| run_all_threads(plan, 4, clock, &AtomicBool::new(false))).unwrap();
         assert!(all.threads_used().len() >= 2, "ran on {:?}", all.threads_used());
+    }
+
+    #[test]
+    fn chunks_are_counted_per_thread() {
+        let chunk = |index, thread| ChunkReport { index, thread, start_ms: 0.0, end_ms: 1.0, sum: 0.0 };
+        let o = ComputeOutcome::from_chunks(
+            vec![chunk(0, Some(1)), chunk(1, Some(0)), chunk(2, Some(1)), chunk(3, None)],
+            0.0,
+            1.0,
+        );
+        assert_eq!(o.threads_used(), vec![0, 1]);
+        assert_eq!(o.chunks_per_thread(), vec![(0, 1), (1, 2)]);
     }
 
     #[test]

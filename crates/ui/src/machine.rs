@@ -217,29 +217,15 @@ fn Fact(term: &'static str, value: String, id: &'static str) -> impl IntoView {
 
 #[component]
 fn ComparisonTable(c: Comparison) -> impl IntoView {
-    let all_threads = c.all.threads_used();
-    let per_thread: Vec<String> = all_threads
-        .iter()
-        .map(|t| {
-            let count = c.all.chunks.iter().filter(|ch| ch.thread == Some(*t)).count();
-            format!("thread {t}: {count} chunks")
-        })
-        .collect();
+    let per_thread = c.all.chunks_per_thread();
+    let summary: Vec<String> = per_thread.iter().map(|(t, n)| format!("thread {t}: {n} chunks")).collect();
     view! {
         <table class="results">
             <caption class="visually-hidden">"compute(n) on one thread and on all threads"</caption>
-            <thead><tr><th scope="col">"Run"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
+            <ResultsHead/>
             <tbody>
-                <tr>
-                    <th scope="row">"1 thread"</th>
-                    <td id="time-one">{format_ms(c.one.elapsed_ms)}</td>
-                    <td id="sum-one"><code>{python_float(c.one.sum)}</code></td>
-                </tr>
-                <tr>
-                    <th scope="row">{threads(c.workers as usize)}</th>
-                    <td id="time-all">{format_ms(c.all.elapsed_ms)}</td>
-                    <td id="sum-all"><code>{python_float(c.all.sum)}</code></td>
-                </tr>
+                <ResultRow label="1 thread".to_string() id="one" outcome=c.one.clone()/>
+                <ResultRow label=threads(c.workers as usize) id="all" outcome=c.all.clone()/>
             </tbody>
         </table>
         <p class="machine-verdict">
@@ -249,7 +235,7 @@ fn ComparisonTable(c: Comparison) -> impl IntoView {
                 {if c.sums_agree() { "✓ both sums agree" } else { "✗ the sums differ" }}
             </span>
             " · "
-            <span id="threads-used" data-threads=all_threads.len().to_string()>{per_thread.join(", ")}</span>
+            <span id="threads-used" data-threads=per_thread.len().to_string()>{summary.join(", ")}</span>
         </p>
     }
 }
@@ -259,14 +245,27 @@ fn SingleTable(outcome: ComputeOutcome) -> impl IntoView {
     view! {
         <table class="results">
             <caption class="visually-hidden">"compute(n) on one thread"</caption>
-            <thead><tr><th scope="col">"Run"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead>
+            <ResultsHead/>
             <tbody>
-                <tr>
-                    <th scope="row">"1 thread"</th>
-                    <td id="time-one">{format_ms(outcome.elapsed_ms)}</td>
-                    <td id="sum-one"><code>{python_float(outcome.sum)}</code></td>
-                </tr>
+                <ResultRow label="1 thread".to_string() id="one" outcome/>
             </tbody>
         </table>
+    }
+}
+
+#[component]
+fn ResultsHead() -> impl IntoView {
+    view! { <thead><tr><th scope="col">"Run"</th><th scope="col">"Time"</th><th scope="col">"Result"</th></tr></thead> }
+}
+
+/// One run's row; `id` names its cells (`time-one`, `sum-one`) for tests and links.
+#[component]
+fn ResultRow(label: String, id: &'static str, outcome: ComputeOutcome) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td id=format!("time-{id}")>{format_ms(outcome.elapsed_ms)}</td>
+            <td id=format!("sum-{id}")><code>{python_float(outcome.sum)}</code></td>
+        </tr>
     }
 }
