@@ -35,8 +35,10 @@ pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
                 {t.ticks.iter().map(|tick| view! { <line class="tl-tick" x1=tick.x x2=tick.x y1=0 y2=t.height/> }).collect_view()}
                 {t.lanes.iter().enumerate().map(|(i, lane)| lane_view(t.clone(), i, lane, picked)).collect_view()}
             </svg>
+            // `style:left` sets the property through CSSOM: a `style` attribute would be refused by
+            // the Content-Security-Policy, which allows no inline styles.
             <div class="tl-axis" aria-hidden="true">
-                {t.ticks.iter().map(|tick| view! { <span style=format!("left:{:.2}%", tick.x / WIDTH * 100.0)>{tick.label.clone()}</span> }).collect_view()}
+                {t.ticks.iter().map(|tick| view! { <span style:left=format!("{:.2}%", tick.x / WIDTH * 100.0)>{tick.label.clone()}</span> }).collect_view()}
             </div>
             <p class="tl-detail" aria-live="polite">{detail}</p>
             <ul class="tl-legend" aria-label="Legend">
