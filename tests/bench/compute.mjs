@@ -3,12 +3,12 @@
 // Usage: node tests/bench/compute.mjs <n> <repetitions>
 
 import { launch, openPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { serve, shippedHeaders } from '../support/server.mjs';
 
 const n = Number(process.argv[2] ?? 200_000_000);
 const reps = Number(process.argv[3] ?? 5);
 
-const host = await serve(DIST, { headers: ISOLATION });
+const host = await serve(DIST, { headers: shippedHeaders(DIST) });
 const browser = await launch();
 try {
   const page = await openPage(browser);

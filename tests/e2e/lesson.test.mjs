@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, withPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const ARTIFACTS = new URL('tests/artifacts/', ROOT).pathname;
@@ -29,7 +29,7 @@ let browser, host, content;
 before(async () => {
   content = await readContent();
   browser = await launch();
-  host = await serve(DIST, { headers: ISOLATION });
+  host = await serve(DIST, { headers: shippedHeaders(DIST) });
   await mkdir(ARTIFACTS, { recursive: true });
 });
 

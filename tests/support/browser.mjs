@@ -17,12 +17,17 @@ export function launch(extraArgs = []) {
 }
 
 /**
- * Opens a new context and page whose errors are collected. Call `page.assertNoErrors()` at the end
- * of a test (the `withPage` helper does).
+ * A browser with a real profile in `dir` (a persistent context, not an incognito-like one), for
+ * what Chromium allows only there, such as installing an app. Its first page collects errors.
  */
-export async function openPage(browser, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
+export async function launchProfile(dir) {
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+  watch(context.pages()[0] ?? (await context.newPage()));
+  return context;
+}
+
+/** Collects the page's errors; `page.assertNoErrors()` throws if there were any. */
+function watch(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -33,6 +38,18 @@ export async function openPage(browser, options = {}) {
     if (errors.length) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   };
   return page;
+}
+
+/**
+ * Opens a new context and page whose errors are collected. Call `page.assertNoErrors()` at the end
+ * of a test (the `withPage` helper does).
+ */
+export async function openPage(browser, options = {}) {
+  // Service workers are off unless a test asks for them (`serviceWorkers: 'allow'`): the worker
+  // adds the isolation headers after one reload, so a suite's "host without headers" would stop
+  // being one. tests/e2e/pwa.test.mjs tests the worker itself.
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  return watch(await context.newPage());
 }
 
 /** Runs `fn(page)` on a fresh page and fails if the page reported any error meanwhile. */

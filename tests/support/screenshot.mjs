@@ -3,12 +3,12 @@
 // --run presses "Run compute(n)" with a small n first, so the results are in the picture.
 
 import { launch, openPage, DIST } from './browser.mjs';
-import { serve, ISOLATION } from './server.mjs';
+import { serve, shippedHeaders } from './server.mjs';
 
 const [mode = 'isolated', width = '1280', out = 'tests/artifacts/page.png'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flags = new Set(process.argv.filter((a) => a.startsWith('--')));
 
-const host = await serve(DIST, { headers: mode === 'isolated' ? ISOLATION : {} });
+const host = await serve(DIST, { headers: mode === 'isolated' ? shippedHeaders(DIST) : {} });
 const browser = await launch();
 try {
   const page = await openPage(browser, {

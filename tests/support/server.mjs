@@ -2,6 +2,7 @@
 // suite can play a host that isolates the page, one that sends nothing, and a sub-path deployment.
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -17,22 +18,39 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
 };
 
 /** The headers that make a page cross-origin isolated. */
 export const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
 /**
+ * The headers the build ships for static hosts (dist/_headers, the "/*" block): the isolation
+ * headers plus the Content-Security-Policy and the rest, so tests run under the real policy.
+ */
+export function shippedHeaders(dist) {
+  const headers = {};
+  for (const line of readFileSync(join(dist, '_headers'), 'utf8').split('\n')) {
+    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (m) headers[m[1]] = m[2].trim();
+  }
+  if (!headers['Content-Security-Policy']) throw new Error('dist/_headers has no Content-Security-Policy');
+  return headers;
+}
+
+/**
  * Serves `root` on 127.0.0.1 at a free port (or `port`), under `base` (default "/").
- * Returns `{ url, close }`; `url` ends with `base`.
+ * Returns `{ url, requests, close }`; `url` ends with `base`.
  */
 export async function serve(root, { headers = {}, base = '/', port = 0 } = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
@@ -59,6 +77,8 @@ export async function serve(root, { headers = {}, base = '/', port = 0 } = {}) {
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return {
     url,
+    /** Every path asked for so far, in order: a test can prove the network was not used. */
+    requests,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

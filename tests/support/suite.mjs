@@ -1,9 +1,10 @@
-// What every browser suite needs: one Chromium, a host that sends the isolation headers and one that
-// sends none, started before the suite's tests and closed after them.
+// What every browser suite needs: one Chromium, a host that sends the headers the build ships
+// (isolation and the Content-Security-Policy) and one that sends none, started before the suite's
+// tests and closed after them.
 
 import { before, after } from 'node:test';
 import { launch, DIST } from './browser.mjs';
-import { serve, ISOLATION } from './server.mjs';
+import { serve, shippedHeaders } from './server.mjs';
 
 /**
  * Registers the suite's set-up and tear-down; returns an object whose `browser`, `isolatedHost`
@@ -13,7 +14,7 @@ export function browserAndHosts(launchArgs = []) {
   const env = {};
   before(async () => {
     env.browser = await launch(launchArgs);
-    env.isolatedHost = await serve(DIST, { headers: ISOLATION });
+    env.isolatedHost = await serve(DIST, { headers: shippedHeaders(DIST) });
     env.plainHost = await serve(DIST);
   });
   after(async () => {

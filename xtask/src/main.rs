@@ -5,6 +5,7 @@
 //! on a machine that has only the repository and Rust. No dependencies: it must build in seconds.
 
 mod bench;
+mod dist;
 mod engine;
 mod setup;
 mod util;
@@ -21,7 +22,8 @@ usage: cargo xtask <command>
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   build    build dist/ (release)
-  engine   build the engine's two variants (Trunk's post_build hook calls this)
+  engine   build the engine's two variants
+  post-build  the engine, then the service worker (Trunk's post_build hook calls this)
   setup    only install what is missing";
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("faithfulness") => faithfulness(),
         Some("build") => build(),
         Some("engine") => engine::build(),
+        Some("post-build") => post_build(),
         Some("setup") => setup::tools(setup::Need::Browser),
         _ => {
             eprintln!("{USAGE}");
@@ -52,6 +55,13 @@ fn main() -> ExitCode {
 pub fn build() -> Result<(), String> {
     setup::tools(setup::Need::Build)?;
     run(Cmd::new("trunk").args(["build", "--release"]))
+}
+
+/// Trunk's post_build hook: the engine into the staging directory, then the service worker.
+fn post_build() -> Result<(), String> {
+    engine::build()?;
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("post-build runs as Trunk's hook, with TRUNK_STAGING_DIR set")?;
+    dist::finish(std::path::Path::new(&staging))
 }
 
 fn serve() -> Result<(), String> {

@@ -1,0 +1,143 @@
+// The page's boot script: it registers the service worker (offline use, and the isolation headers
+// a static host cannot send), reloads at most once to come under it, offers updates, and then
+// starts the UI's wasm. It is a file, not an inline script, so the Content-Security-Policy can
+// forbid inline scripts; Trunk writes the UI's hashed file names into <meta name="playground-ui">.
+
+const RELOADED = 'playground:isolation-reload';
+
+/** Shows one line of status in place of the app while the page gets ready. */
+function say(text) {
+  let line = document.getElementById('boot-status');
+  if (!line) {
+    line = document.createElement('p');
+    line.id = 'boot-status';
+    line.setAttribute('role', 'status');
+    document.body.append(line);
+  }
+  line.textContent = text;
+}
+
+/** sessionStorage can be missing or throw (sandboxed frames, storage blocked): then never reload. */
+const memory = {
+  reloaded() {
+    try { return sessionStorage.getItem(RELOADED) === '1'; } catch { return true; }
+  },
+  set(on) {
+    try { on ? sessionStorage.setItem(RELOADED, '1') : sessionStorage.removeItem(RELOADED); } catch { /* see above */ }
+  },
+};
+
+function serviceWorkers() {
+  // Reading navigator.serviceWorker throws in opaque-origin frames; no offline support there.
+  try { return navigator.serviceWorker ?? null; } catch { return null; }
+}
+
+/** Resolves true once `worker` is activated, false if it fails to install. */
+function activated(worker) {
+  return new Promise((resolve) => {
+    if (!worker) return resolve(false);
+    const check = () => {
+      if (worker.state === 'activated') resolve(true);
+      else if (worker.state === 'redundant') resolve(false);
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
+}
+
+/**
+ * Tells a waiting service worker to take over, and reloads when it has: on `controllerchange`, or
+ * when the worker reports itself activated, whichever comes first (a page that is just starting
+ * may not be told of the controller change).
+ */
+function applyUpdate(worker, sw) {
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  sw.addEventListener('controllerchange', reload, { once: true });
+  activated(worker).then((ok) => { if (ok) reload(); });
+  worker.postMessage({ type: 'skip-waiting' });
+}
+
+/** The "update ready" bar: the new version is installed and waits for the learner. */
+function offerUpdate(worker, sw) {
+  if (document.getElementById('update-bar')) return;
+  const bar = document.createElement('div');
+  bar.id = 'update-bar';
+  bar.className = 'update-bar';
+  bar.setAttribute('role', 'status');
+  const text = document.createElement('span');
+  text.textContent = 'A new version of this lesson is ready. It is applied when you reload.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reload now';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    applyUpdate(worker, sw);
+  });
+  bar.append(text, button);
+  document.body.prepend(bar);
+}
+
+/**
+ * Registers the service worker. Resolves when the app may start; never resolves when the page is
+ * about to reload (to come under the worker, or to apply an update the learner asked for).
+ */
+async function prepare() {
+  const sw = serviceWorkers();
+  if (!sw || !isSecureContext) return;
+  const controlled = sw.controller !== null;
+  let registration;
+  try {
+    registration = await sw.register('sw.js', { scope: './' });
+  } catch (error) {
+    // file: URLs, private modes and some frames refuse workers; the app runs without them.
+    console.warn(`The lesson will not work offline here: ${error?.message ?? error}`);
+    return;
+  }
+  // Some environments stub register() out (automation, privacy extensions): no worker then.
+  if (!registration) return;
+
+  // A worker that waited while the learner reloaded: "applied when you reload".
+  if (controlled && registration.waiting) {
+    applyUpdate(registration.waiting, sw);
+    return new Promise(() => {});
+  }
+  registration.addEventListener('updatefound', () => {
+    const next = registration.installing;
+    next?.addEventListener('statechange', () => {
+      if (next.state === 'installed' && sw.controller) offerUpdate(next, sw);
+    });
+  });
+
+  if (crossOriginIsolated) {
+    memory.set(false);
+    return;
+  }
+  // Not isolated. If the worker already serves this page, its headers did not help (a browser or
+  // frame where they cannot): reloading would change nothing. Otherwise one reload puts the page
+  // under the worker, which adds the headers; the session remembers it, so it never loops.
+  if (controlled || memory.reloaded()) return;
+  say('Preparing real threads and offline use…');
+  const worker = registration.installing ?? registration.waiting ?? registration.active;
+  if (!(await activated(worker))) return;
+  memory.set(true);
+  location.reload();
+  return new Promise(() => {});
+}
+
+async function start() {
+  await prepare();
+  const ui = document.querySelector('meta[name="playground-ui"]');
+  const { default: init } = await import(ui.dataset.js);
+  await init({ module_or_path: ui.dataset.wasm });
+  document.getElementById('boot-status')?.remove();
+}
+
+start().catch((error) => {
+  say(`The lesson could not start: ${error?.message ?? error}. Reloading the page may help.`);
+  throw error;
+});

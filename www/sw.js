@@ -1,0 +1,74 @@
+// The service worker: it keeps every file of one build in a cache named after that build, so the
+// whole lesson and every demo work offline, and it adds the cross-origin isolation headers to what
+// it serves, so a static host that sends no headers still gets real threads after one reload.
+//
+// `cargo xtask` writes the build's version and file list in place of the two markers below when it
+// copies this file into dist/ (see xtask/src/dist.rs): the list is what the build produced, never a
+// hand-kept one, and a new build is a new byte-for-byte worker, which is how browsers find updates.
+
+const VERSION = '__PLAYGROUND_VERSION__';
+const FILES = __PLAYGROUND_FILES__;
+const CACHE = `playground-${VERSION}`;
+const PREFIX = 'playground-';
+
+// Added to every response that lacks them. COOP only on top-level pages (it means nothing in a
+// frame), and never on a SCORM launch (`?scorm`): an LMS may open it as a pop-up whose SCORM API
+// lives in window.opener, and COOP would cut that link. Document-Isolation-Policy isolates those.
+const ISOLATION = {
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Document-Isolation-Policy': 'isolate-and-require-corp',
+};
+const TOP_LEVEL = { 'Cross-Origin-Opener-Policy': 'same-origin' };
+
+self.addEventListener('install', (event) => {
+  // `reload` skips the HTTP cache, so a new build never stores an older build's file.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  // Only this worker's scope's caches are ours to delete: other apps on the origin keep theirs.
+  event.waitUntil(caches.keys().then((names) =>
+    Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)))));
+});
+
+self.addEventListener('message', (event) => {
+  // The one message a page may send: the learner asked to apply the waiting update.
+  if (event.data?.type === 'skip-waiting' && event.source?.type === 'window') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(respond(request));
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const page = request.mode === 'navigate';
+  // Pages are matched without their query (?embed, ?scorm…); everything else exactly.
+  let response = await cache.match(request, { ignoreSearch: page });
+  if (!response) {
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      // Offline and not precached: a page falls back to the lesson itself.
+      response = page ? await cache.match('index.html') : undefined;
+      if (!response) return Response.error();
+    }
+  }
+  const topLevel = request.destination === 'document' && !new URL(request.url).searchParams.has('scorm');
+  return withIsolation(response, topLevel);
+}
+
+function withIsolation(response, topLevel) {
+  // Opaque and error responses cannot be rebuilt; a redirect stays as it is.
+  if (response.status === 0 || response.type === 'opaqueredirect') return response;
+  const headers = new Headers(response.headers);
+  const wanted = topLevel ? { ...ISOLATION, ...TOP_LEVEL } : ISOLATION;
+  for (const [name, value] of Object.entries(wanted)) {
+    if (!headers.has(name)) headers.set(name, value);
+  }
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

@@ -1,0 +1,155 @@
+//! Finishes a build in Trunk's staging directory: writes the service worker with the list of every
+//! file the build produced and a version made from their contents, and checks the page's promises
+//! (no inline script) before the build becomes dist/.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::root;
+
+/// Files that are served but not precached: the worker itself, and the host's header file.
+const NOT_PRECACHED: &[&str] = &["sw.js", "_headers"];
+
+pub fn finish(staging: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(staging.join("index.html")).map_err(|e| format!("reading the built index.html: {e}"))?;
+    if let Some(script) = inline_script(&index) {
+        return Err(format!("the built index.html has an inline script, which the CSP refuses: {script}"));
+    }
+
+    let mut files = Vec::new();
+    list(staging, staging, &mut files)?;
+    files.retain(|f| !NOT_PRECACHED.contains(&f.as_str()));
+    files.sort();
+
+    let mut hash = Fnv::new();
+    for f in &files {
+        hash.write(f.as_bytes());
+        hash.write(&std::fs::read(staging.join(f)).map_err(|e| format!("reading {f}: {e}"))?);
+    }
+    let version = format!("{:016x}", hash.0);
+
+    let template = std::fs::read_to_string(root().join("www/sw.js")).map_err(|e| format!("reading www/sw.js: {e}"))?;
+    let sw = service_worker(&template, &version, &files)?;
+    std::fs::write(staging.join("sw.js"), sw).map_err(|e| format!("writing sw.js: {e}"))?;
+    println!("xtask: service worker {version} precaches {} files", files.len() + 1);
+    Ok(())
+}
+
+/// The worker script: the template with the build's version and files (plus "./", the page's own
+/// address, which a visitor opens more often than "index.html").
+fn service_worker(template: &str, version: &str, files: &[String]) -> Result<String, String> {
+    const VERSION: &str = "__PLAYGROUND_VERSION__";
+    const FILES: &str = "__PLAYGROUND_FILES__";
+    if !template.contains(VERSION) || !template.contains(FILES) {
+        return Err(format!("www/sw.js lost its {VERSION} or {FILES} marker"));
+    }
+    let list: Vec<String> = std::iter::once("./").chain(files.iter().map(String::as_str)).map(json_string).collect();
+    Ok(template.replace(VERSION, version).replace(FILES, &format!("[\n  {},\n]", list.join(",\n  "))))
+}
+
+/// Relative paths with `/` separators, as the worker will request them.
+fn list(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("reading {}: {e}", dir.display()))? {
+        let path: PathBuf = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            list(base, &path, out)?;
+        } else {
+            let rel = path.strip_prefix(base).expect("listed under base");
+            out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    Ok(())
+}
+
+/// The first `<script>` without a `src`, if any.
+fn inline_script(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<script") {
+        let start = at + i;
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e + 1);
+        if !lower[start..end].contains(" src=") {
+            return Some(html[start..end.min(start + 120)].to_string());
+        }
+        at = end;
+    }
+    None
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// FNV-1a, 64 bits: a version label that changes with any byte of the build, not a security hash.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_scripts_only() {
+        assert_eq!(inline_script(r#"<script type="module" src="./boot.js"></script>"#), None);
+        assert!(inline_script("<head><SCRIPT type=module>import x</SCRIPT>").is_some());
+        assert!(inline_script(r#"<script src="a.js"></script><script>alert(1)</script>"#).is_some());
+    }
+
+    #[test]
+    fn the_worker_lists_the_page_and_every_file() {
+        let sw = service_worker("const V = '__PLAYGROUND_VERSION__'; const F = __PLAYGROUND_FILES__;", "abc", &["index.html".into(), "engine/a \"b\".js".into()]).unwrap();
+        assert_eq!(sw, "const V = 'abc'; const F = [\n  \"./\",\n  \"index.html\",\n  \"engine/a \\\"b\\\".js\",\n];");
+        assert!(service_worker("no markers", "abc", &[]).is_err());
+    }
+
+    /// The three places that state the response headers must say the same: the host file that
+    /// ships in dist/, `trunk serve`'s, and the page's own CSP (for hosts that send nothing).
+    #[test]
+    fn shipped_served_and_meta_headers_agree() {
+        let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap();
+        let shipped: Vec<(String, String)> = read("www/_headers")
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .map(|l| {
+                let (k, v) = l.trim().split_once(": ").expect("a `Name: value` line");
+                (k.to_string(), v.to_string())
+            })
+            .collect();
+        assert!(shipped.len() >= 7, "{shipped:?}");
+
+        let trunk = read("Trunk.toml");
+        let line = trunk.lines().find(|l| l.starts_with("headers = {")).expect("[serve] headers");
+        let served: Vec<(String, String)> = line["headers = {".len()..line.len() - 1]
+            .split("\", \"")
+            .map(|pair| {
+                let (k, v) = pair.split_once("\" = \"").expect("a \"k\" = \"v\" pair");
+                (k.trim().trim_start_matches('"').to_string(), v.trim_end_matches(['"', ' ']).to_string())
+            })
+            .collect();
+        assert_eq!(served, shipped);
+
+        let csp = &shipped.iter().find(|(k, _)| k == "Content-Security-Policy").unwrap().1;
+        assert!(read("index.html").contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">")));
+        assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'") && csp.contains("'wasm-unsafe-eval'"));
+    }
+}
