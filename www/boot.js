@@ -82,35 +82,44 @@ function offerUpdate(worker, sw) {
   document.body.prepend(bar);
 }
 
-/**
- * Registers the service worker. Resolves when the app may start; never resolves when the page is
- * about to reload (to come under the worker, or to apply an update the learner asked for).
- */
-async function prepare() {
-  const sw = serviceWorkers();
-  if (!sw || !isSecureContext) return;
-  const controlled = sw.controller !== null;
-  let registration;
-  try {
-    registration = await sw.register('sw.js', { scope: './' });
-  } catch (error) {
-    // file: URLs, private modes and some frames refuse workers; the app runs without them.
-    console.warn(`The lesson will not work offline here: ${error?.message ?? error}`);
-    return;
-  }
-  // Some environments stub register() out (automation, privacy extensions): no worker then.
-  if (!registration) return;
-
-  // A worker that waited while the learner reloaded: "applied when you reload".
-  if (controlled && registration.waiting) {
-    applyUpdate(registration.waiting, sw);
-    return new Promise(() => {});
-  }
+/** Watches for a new build: once it is installed and waiting, the bar offers it. */
+function watchForUpdates(registration, sw) {
   registration.addEventListener('updatefound', () => {
     const next = registration.installing;
     next?.addEventListener('statechange', () => {
       if (next.state === 'installed' && sw.controller) offerUpdate(next, sw);
     });
+  });
+}
+
+/**
+ * Registers the service worker. Resolves when the app may start, without waiting for the network
+ * unless a reload may follow; never resolves when the page is about to reload (to come under the
+ * worker, or to apply an update the learner asked for).
+ */
+async function prepare() {
+  const sw = serviceWorkers();
+  if (!sw || !isSecureContext) return;
+  const controlled = sw.controller !== null;
+
+  // A worker that waited while the learner reloaded: "applied when you reload". Looking needs no
+  // network: the registration is on this device.
+  if (controlled) {
+    const existing = await sw.getRegistration().catch(() => undefined);
+    if (existing?.waiting) {
+      applyUpdate(existing.waiting, sw);
+      return new Promise(() => {});
+    }
+  }
+
+  const registering = sw.register('sw.js', { scope: './' }).then((registration) => {
+    // Some environments stub register() out (automation, privacy extensions): no worker then.
+    if (registration) watchForUpdates(registration, sw);
+    return registration;
+  }, (error) => {
+    // file: URLs, private modes and some frames refuse workers; the app runs without them.
+    console.warn(`The lesson will not work offline here: ${error?.message ?? error}`);
+    return undefined;
   });
 
   if (crossOriginIsolated) {
@@ -121,6 +130,8 @@ async function prepare() {
   // frame where they cannot): reloading would change nothing. Otherwise one reload puts the page
   // under the worker, which adds the headers; the session remembers it, so it never loops.
   if (controlled || memory.reloaded()) return;
+  const registration = await registering;
+  if (!registration) return;
   say('Preparing real threads and offline use…');
   const worker = registration.installing ?? registration.waiting ?? registration.active;
   if (!(await activated(worker))) return;

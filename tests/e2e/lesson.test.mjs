@@ -180,6 +180,16 @@ test('the table of contents links every section and marks the one being read', a
   });
 });
 
+test('an address with a section (#futures) opens at that section, though the lesson mounts part by part', async () => {
+  await withPage(browser, { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await open(page, '#futures');
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await toc.locator('a[aria-current="location"]', { hasText: 'Future Objects' }).waitFor();
+    const top = await page.locator('#futures').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 200, `section 4's top is at ${top} px`);
+  });
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violations in the ${colorScheme} theme, with the quiz answered`, async () => {
     await withPage(browser, { colorScheme }, async (page) => {

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -43,10 +44,11 @@ export function shippedHeaders(dist) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at a free port (or `port`), under `base` (default "/").
+ * Serves `root` on 127.0.0.1 at a free port (or `port`), under `base` (default "/"), gzipped if
+ * `compress` is set (as real hosts do; the Lighthouse audit uses it).
  * Returns `{ url, requests, close }`; `url` ends with `base`.
  */
-export async function serve(root, { headers = {}, base = '/', port = 0 } = {}) {
+export async function serve(root, { headers = {}, base = '/', port = 0, compress = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -62,12 +64,15 @@ export async function serve(root, { headers = {}, base = '/', port = 0 } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-        ...headers,
-      });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const encoding = {};
+      // As static hosts do: gzip what compresses (text and wasm), for clients that accept it.
+      if (compress && !type.startsWith('image/png') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        Object.assign(encoding, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...encoding, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, headers).end('not found');

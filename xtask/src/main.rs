@@ -4,6 +4,7 @@
 //! Every command first installs what is missing (see `setup`), so the README's two commands work
 //! on a machine that has only the repository and Rust. No dependencies: it must build in seconds.
 
+mod audit;
 mod bench;
 mod dist;
 mod engine;
@@ -21,6 +22,7 @@ usage: cargo xtask <command>
   test     run every test layer: native cargo tests, then the browser end-to-end suite
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
+  audit    print Lighthouse's scores for the built app (phone and desktop)
   build    build dist/ (release)
   engine   build the engine's two variants
   post-build  the engine, then the service worker (Trunk's post_build hook calls this)
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("bench") => bench::run(),
+        Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
         Some("build") => build(),
         Some("engine") => engine::build(),

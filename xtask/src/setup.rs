@@ -104,7 +104,7 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
 }
 
-fn is_newer(a: &Path, b: &Path) -> bool {
+pub fn is_newer(a: &Path, b: &Path) -> bool {
     let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     matches!((mtime(a), mtime(b)), (Some(a), Some(b)) if a >= b)
 }

@@ -27,15 +27,47 @@ use section::LessonSection;
 use toc::Toc;
 
 /// The lesson's body: contents, sections in order, then the quiz.
+///
+/// The first section comes with the page and each next part one task later: mounting the whole
+/// lesson at once held the main thread for one long task (~150 ms here, four times that on a
+/// phone), which delays the first paint and the first click. Once all parts are in, a `#section`
+/// in the address is scrolled to, as the browser would have done for a page that came whole.
 #[component]
 pub fn LessonArticle() -> impl IntoView {
+    let parts = LESSON.sections.len() + 1;
+    let shown = RwSignal::new(1usize);
+    let mounted = Signal::derive(move || shown.get() >= parts);
+    Effect::new(move |_| {
+        let n = shown.get();
+        if n < parts {
+            set_timeout(move || shown.set(n + 1), std::time::Duration::ZERO);
+        } else {
+            scroll_to_fragment();
+        }
+    });
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
-            <Toc/>
+            <Toc mounted=mounted/>
             <div class="lesson-body">
-                {LESSON.sections.iter().map(|section| view! { <LessonSection section=section/> }).collect_view()}
-                <QuizSection/>
+                {LESSON.sections.iter().enumerate().map(|(i, section)| view! {
+                    <Show when=move || { shown.get() > i }><LessonSection section=section/></Show>
+                }).collect_view()}
+                <Show when=move || mounted.get()><QuizSection/></Show>
             </div>
         </article>
+    }
+}
+
+/// Scrolls to the element the address's fragment names, if there is one.
+fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(hash) = window.location().hash() else { return };
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
+    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+        element.scroll_into_view();
     }
 }

@@ -14,12 +14,15 @@ use web_sys::{IntersectionObserver, IntersectionObserverInit};
 const BAND: &str = "-25% 0px -74% 0px";
 const LINE: f64 = 0.25;
 
-/// The id of the section being read, among `ids` (elements already in the page once mounted).
-pub fn use_scroll_spy(ids: Vec<&'static str>) -> ReadSignal<Option<&'static str>> {
+/// The id of the section being read, among `ids` (elements that are all in the page once `ready`).
+pub fn use_scroll_spy(ids: Vec<&'static str>, ready: Signal<bool>) -> ReadSignal<Option<&'static str>> {
     let (current, set_current) = signal(None);
     let kept = StoredValue::new_local(None::<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>);
     // An effect, because the observer synchronises with the DOM, which exists only once mounted.
     Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let known = ids.clone();
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {

@@ -20,10 +20,11 @@ fn entries() -> Vec<Entry> {
     sections.chain([Entry { id: quiz.id, number: quiz.icon, title: quiz.title }]).collect()
 }
 
+/// `mounted`: whether every section is on the page yet (the article mounts them one by one).
 #[component]
-pub fn Toc() -> impl IntoView {
+pub fn Toc(mounted: Signal<bool>) -> impl IntoView {
     let entries = entries();
-    let current = use_scroll_spy(entries.iter().map(|e| e.id).collect());
+    let current = use_scroll_spy(entries.iter().map(|e| e.id).collect(), mounted);
     let open = RwSignal::new(false);
     let current_title = move || {
         let id = current.get()?;
