@@ -28,14 +28,14 @@ use toc::Toc;
 
 /// The lesson's body: contents, sections in order, then the quiz.
 ///
-/// The first section comes with the page and each next part one task later: mounting the whole
+/// The header and the contents come with the page and each part one task later: mounting the whole
 /// lesson at once held the main thread for one long task (~150 ms here, four times that on a
 /// phone), which delays the first paint and the first click. Once all parts are in, a `#section`
 /// in the address is scrolled to, as the browser would have done for a page that came whole.
 #[component]
 pub fn LessonArticle() -> impl IntoView {
     let parts = LESSON.sections.len() + 1;
-    let shown = RwSignal::new(1usize);
+    let shown = RwSignal::new(0usize);
     let mounted = Signal::derive(move || shown.get() >= parts);
     Effect::new(move |_| {
         let n = shown.get();
