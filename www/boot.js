@@ -4,6 +4,9 @@
 // forbid inline scripts; Trunk writes the UI's hashed file names into <meta name="playground-ui">.
 
 const RELOADED = 'playground:isolation-reload';
+// How long a first visit waits for the worker (it caches the whole app first) before starting
+// without it: on a slow network the lesson should not stay blank. The next visit is isolated.
+const PATIENCE_MS = 5000;
 
 /** Shows one line of status in place of the app while the page gets ready. */
 function say(text) {
@@ -134,7 +137,8 @@ async function prepare() {
   if (!registration) return;
   say('Preparing real threads and offline use…');
   const worker = registration.installing ?? registration.waiting ?? registration.active;
-  if (!(await activated(worker))) return;
+  const patience = new Promise((resolve) => setTimeout(() => resolve(false), PATIENCE_MS));
+  if (!(await Promise.race([activated(worker), patience]))) return;
   memory.set(true);
   location.reload();
   return new Promise(() => {});
