@@ -7,9 +7,11 @@
 pub mod chrome_trace;
 pub mod compute;
 pub mod demos;
+pub mod embed;
 pub mod params;
 pub mod protocol;
 pub mod python;
 pub mod quiz;
 pub mod report;
+pub mod scorm;
 pub mod timeline;

@@ -50,11 +50,53 @@ pub struct Score {
     pub total: usize,
 }
 
+impl Score {
+    /// The share answered correctly, 0 to 1; a quiz without questions scores 0.
+    pub fn fraction(self) -> f64 {
+        if self.total == 0 { 0.0 } else { self.correct as f64 / self.total as f64 }
+    }
+
+    /// At or above the pass mark. A hair of tolerance, so that 4 of 5 meets a mark of 0.8 however
+    /// the division rounds.
+    pub fn passes(self, mark: PassMark) -> bool {
+        self.fraction() + 1e-9 >= mark.fraction()
+    }
+}
+
 impl fmt::Display for Score {
     /// "2/3", as the lesson writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.correct, self.total)
     }
+}
+
+/// The share of questions a learner must answer correctly to pass, as a fraction from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PassMark(f64);
+
+/// The lesson's own pass mark, 80 %: with three questions, all three must be right. A course
+/// platform that sets its own mastery score overrides it (see `scorm::pass_mark`).
+pub const PASS_MARK: PassMark = PassMark(0.8);
+
+impl PassMark {
+    /// A fraction from 0 to 1; anything else (a typo in an LMS's settings) is no pass mark.
+    pub fn from_fraction(fraction: f64) -> Option<PassMark> {
+        (0.0..=1.0).contains(&fraction).then_some(PassMark(fraction))
+    }
+
+    pub fn fraction(self) -> f64 {
+        self.0
+    }
+}
+
+/// What the quiz tells whoever listens (a page that frames the lesson, a course platform).
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuizEvent {
+    /// The learner chose an option. Answers restored from storage are not announced again.
+    Answered { question: &'static str, chosen: usize, verdict: Verdict },
+    /// Every question has an answer. Announced again whenever an answer changes afterwards, and
+    /// on load when the saved answers are already complete, so a listener always has the latest score.
+    Completed(Score),
 }
 
 /// The learner's choice for each question, by position; `None` where they have not answered yet.
@@ -107,6 +149,12 @@ impl Answers {
             .filter(|&q| self.verdict(questions, q) == Some(Verdict::Correct))
             .count();
         Score { correct, total: questions.len() }
+    }
+
+    /// The score once every question has an answer; `None` while any is open.
+    pub fn completed(&self, questions: &[Question]) -> Option<Score> {
+        let all = self.choices.len() == questions.len() && self.choices.iter().all(Option::is_some);
+        all.then(|| self.score(questions))
     }
 
     pub fn any_answered(&self) -> bool {
@@ -191,6 +239,29 @@ mod tests {
         assert_eq!(Answers::new(QUESTIONS).score(QUESTIONS).to_string(), "0/3");
         assert_eq!(answered(&[(0, 2), (1, 0)]).score(QUESTIONS).to_string(), "1/3");
         assert_eq!(answered(&[(0, 2), (1, 1), (2, 2)]).score(QUESTIONS), Score { correct: 3, total: 3 });
+    }
+
+    #[test]
+    fn quiz_is_completed_only_when_every_question_has_an_answer() {
+        assert_eq!(answered(&[(0, 2), (1, 1)]).completed(QUESTIONS), None);
+        assert_eq!(answered(&[(0, 2), (1, 0), (2, 2)]).completed(QUESTIONS), Some(Score { correct: 2, total: 3 }));
+        let mut a = answered(&[(0, 2), (1, 1), (2, 2)]);
+        a.reset();
+        assert_eq!(a.completed(QUESTIONS), None, "Retry reopens the quiz");
+    }
+
+    #[test]
+    fn quiz_pass_mark_is_80_percent_so_three_questions_need_all_three() {
+        let of3 = |correct| Score { correct, total: 3 };
+        assert!(of3(3).passes(PASS_MARK));
+        assert!(!of3(2).passes(PASS_MARK), "2/3 is 67 %");
+        // 4/5 is exactly the mark, whatever the floating-point division does.
+        assert!(Score { correct: 4, total: 5 }.passes(PASS_MARK));
+        assert!(!Score { correct: 0, total: 0 }.passes(PASS_MARK));
+        assert!(of3(0).passes(PassMark::from_fraction(0.0).unwrap()));
+        assert_eq!(PassMark::from_fraction(1.2), None);
+        assert_eq!(PassMark::from_fraction(-0.1), None);
+        assert_eq!(PassMark::from_fraction(f64::NAN), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Kept here, not in a component, so the arithmetic and the wording are tested natively.
 
 use crate::compute::ComputeOutcome;
+use crate::protocol::{FallbackReason, Threading};
 
 /// One run on a single thread beside the same run on every thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,19 @@ pub fn single_thread_headline(outcome: &ComputeOutcome) -> String {
     )
 }
 
+/// One line for the collapsed "Your machine" panel of the embedded lesson: real threads or not, and why.
+pub fn machine_summary(threading: &Threading) -> String {
+    match threading {
+        Threading::Threads { pool_threads } => format!("real threads, {pool_threads} in the pool"),
+        Threading::SingleThread { reason: FallbackReason::NotIsolated } => {
+            "one thread, as this frame is not cross-origin isolated".to_string()
+        }
+        Threading::SingleThread { reason: FallbackReason::PoolFailed { .. } } => {
+            "one thread, as the worker threads did not start".to_string()
+        }
+    }
+}
+
 /// "1 thread", "2 threads".
 pub fn threads(n: usize) -> String {
     if n == 1 { "1 thread".to_string() } else { format!("{n} threads") }
@@ -85,6 +99,17 @@ pub fn python_float(x: f64) -> String {
 mod tests {
     use super::*;
     use crate::compute::ChunkReport;
+
+    #[test]
+    fn machine_summary_says_whether_threads_are_real_and_why_not() {
+        assert_eq!(machine_summary(&Threading::Threads { pool_threads: 13 }), "real threads, 13 in the pool");
+        assert_eq!(
+            machine_summary(&Threading::SingleThread { reason: FallbackReason::NotIsolated }),
+            "one thread, as this frame is not cross-origin isolated"
+        );
+        let failed = FallbackReason::PoolFailed { message: "boom".into() };
+        assert_eq!(machine_summary(&Threading::SingleThread { reason: failed }), "one thread, as the worker threads did not start");
+    }
 
     fn outcome(elapsed_ms: f64, sum: f64, threads: &[u32]) -> ComputeOutcome {
         let chunks = threads
