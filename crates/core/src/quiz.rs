@@ -94,8 +94,8 @@ impl PassMark {
 pub enum QuizEvent {
     /// The learner chose an option. Answers restored from storage are not announced again.
     Answered { question: &'static str, chosen: usize, verdict: Verdict },
-    /// Every question has an answer. Announced again whenever an answer changes afterwards, and
-    /// on load when the saved answers are already complete, so a listener always has the latest score.
+    /// Every question has an answer. Announced again whenever the score changes afterwards, and on
+    /// load when the saved answers are already complete, so a listener always has the latest score.
     Completed(Score),
 }
 

@@ -26,14 +26,14 @@ use quiz::QuizSection;
 use section::LessonSection;
 use toc::Toc;
 
-/// The lesson's body: contents, sections in order, then the quiz.
+/// The lesson's body: contents (unless `contents` is false), sections in order, then the quiz.
 ///
 /// The header and the contents come with the page and each part one task later: mounting the whole
 /// lesson at once held the main thread for one long task (~150 ms here, four times that on a
 /// phone), which delays the first paint and the first click. Once all parts are in, a `#section`
 /// in the address is scrolled to, as the browser would have done for a page that came whole.
 #[component]
-pub fn LessonArticle() -> impl IntoView {
+pub fn LessonArticle(#[prop(default = true)] contents: bool) -> impl IntoView {
     let parts = LESSON.sections.len() + 1;
     let shown = RwSignal::new(0usize);
     let mounted = Signal::derive(move || shown.get() >= parts);
@@ -47,7 +47,7 @@ pub fn LessonArticle() -> impl IntoView {
     });
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
-            <Toc mounted=mounted/>
+            {contents.then(|| view! { <Toc mounted=mounted/> })}
             <div class="lesson-body">
                 {LESSON.sections.iter().enumerate().map(|(i, section)| view! {
                     <Show when=move || { shown.get() > i }><LessonSection section=section/></Show>

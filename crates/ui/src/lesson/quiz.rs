@@ -7,7 +7,8 @@ use playground_core::demos::takeaway;
 
 use crate::demos::LastRuns;
 use crate::engine::{Engine, EngineStatus};
-use playground_core::quiz::{Answers, Question, Verdict, STORAGE_KEY};
+use crate::host::QuizHook;
+use playground_core::quiz::{Answers, Question, QuizEvent, Verdict, STORAGE_KEY};
 use wasm_bindgen::JsCast;
 
 use super::content::LESSON;
@@ -22,6 +23,14 @@ pub fn QuizSection() -> impl IntoView {
     let answers = RwSignal::new(Answers::restore(storage::load(STORAGE_KEY).as_deref(), questions));
     Effect::new(move |_| storage::save(STORAGE_KEY, &answers.with(|a| a.encode(questions))));
     let score = Memo::new(move |_| answers.with(|a| a.score(questions)));
+    // Hosts (a framing page, a course platform) hear of a completed quiz, and of each new score after.
+    let hook = use_context::<QuizHook>();
+    let completed = Memo::new(move |_| answers.with(|a| a.completed(questions)));
+    Effect::new(move |_| {
+        if let (Some(score), Some(hook)) = (completed.get(), hook) {
+            hook.emit(QuizEvent::Completed(score));
+        }
+    });
     let retry = move |_| {
         answers.update(Answers::reset);
         // Focus goes back to the first option, or it would be lost with nothing checked.
@@ -43,6 +52,9 @@ pub fn QuizSection() -> impl IntoView {
                 </p>
                 <button type="button" class="retry-button" on:click=retry>"Retry quiz"</button>
             </div>
+            {move || hook.and_then(|h| h.notice().get()).map(|text| view! {
+                <p class="notice warning" id="quiz-host-notice" role="alert">{text}</p>
+            })}
         </section>
     }
 }
@@ -54,6 +66,13 @@ fn option_id(question: &Question, option: usize) -> String {
 #[component]
 fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Answers>, demo: Option<&'static str>) -> impl IntoView {
     let questions = LESSON.quiz.questions;
+    let hook = use_context::<QuizHook>();
+    let choose = move |option: usize| {
+        answers.update(|a| a.choose(questions, index, option));
+        if let Some(hook) = hook {
+            hook.emit(QuizEvent::Answered { question: question.id, chosen: option, verdict: question.grade(option) });
+        }
+    };
     let verdict = move || answers.with(|a| a.verdict(questions, index));
     view! {
         <fieldset class="question" id=question.id>
@@ -71,7 +90,7 @@ fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Ans
                         <div class="option" class:right=move || chosen() && right class:wrong=move || chosen() && !right>
                             <input type="radio" id=option_id(question, option) name=question.id
                                 prop:checked=chosen
-                                on:change=move |_| answers.update(|a| a.choose(questions, index, option))/>
+                                on:change=move |_| choose(option)/>
                             <label for=option_id(question, option)>
                                 <span inner_html=*html></span>
                                 <span class="option-mark" aria-hidden="true">{mark}</span>
