@@ -8,6 +8,7 @@ mod audit;
 mod bench;
 mod dist;
 mod engine;
+mod package;
 mod setup;
 mod util;
 
@@ -24,6 +25,7 @@ usage: cargo xtask <command>
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   audit    print Lighthouse's scores for the built app (phone and desktop)
   build    build dist/ (release)
+  package  build dist/ and write SCORM 1.2 and 2004 packages to target/package/
   engine   build the engine's two variants
   post-build  the engine, then the service worker (Trunk's post_build hook calls this)
   setup    only install what is missing";
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
         Some("build") => build(),
+        Some("package") => package::run(),
         Some("engine") => engine::build(),
         Some("post-build") => post_build(),
         Some("setup") => setup::tools(setup::Need::Browser),
@@ -87,6 +90,7 @@ fn test() -> Result<(), String> {
     run(cargo().args(["test", "--workspace", "--locked"]))?;
     // Layer 2: the built app in headless Chromium, with and without cross-origin isolation.
     build()?;
+    package::write_built()?;
     let dist = root().join("dist");
     run(Cmd::new("node").args(["--test", "--test-concurrency=1"]).arg(root().join("tests/e2e")).env("PLAYGROUND_DIST", &dist))
 }
