@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, withPage, DIST } from '../support/browser.mjs';
 import { serve, ISOLATION } from '../support/server.mjs';
 
@@ -235,3 +236,23 @@ test('on its own, even with ?embed, the lesson posts no message', async () => {
     assert.deepEqual(await page.evaluate(() => window.received), ['end']);
   });
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the embedded layout: axe finds no violations in the ${colorScheme} theme, "Your machine" open, the quiz answered`, async () => {
+    await withPage(browser, { colorScheme, viewport: { width: 390, height: 800 } }, async (page) => {
+      await page.goto(`${coiHost.url}?embed`);
+      await page.locator('#machine-summary').filter({ hasNotText: 'starting' }).waitFor({ timeout: 30_000 });
+      await page.locator('.machine-details > summary').click();
+      await page.locator('#machine-n').waitFor();
+      await answer(page, 0, (questions[0].correct + 1) % 4);
+      await answer(page, 1, questions[1].correct);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const report = violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`);
+      assert.deepEqual(report, []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, 'nothing is wider than a 390 px frame');
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.screenshot({ path: `${ARTIFACTS}embed-390-${colorScheme}-machine-open.png` });
+    });
+  });
+}

@@ -54,7 +54,8 @@ pub fn SpeedupChart() -> impl IntoView {
                     <polyline class=speedup::class(l.model) points=l.points/>
                 }).collect_view()}
             </svg>
-            <table class="speedup-table">
+            // Focusable, because in a narrow frame it scrolls sideways and keyboards must reach it.
+            <table class="speedup-table" tabindex="0">
                 <caption>"Speedup against the same model with 1 worker (max_workers →)"</caption>
                 <thead><tr><th scope="col">"model"</th>{(1..=MAX_WORKERS).map(|w| view! { <th scope="col">{w}</th> }).collect_view()}</tr></thead>
                 <tbody>
