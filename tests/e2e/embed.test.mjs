@@ -11,24 +11,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, withPage, DIST } from '../support/browser.mjs';
-import { serve, ISOLATION } from '../support/server.mjs';
+import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const ARTIFACTS = new URL('tests/artifacts/', ROOT).pathname;
-const DIP = { ...ISOLATION, 'Document-Isolation-Policy': 'isolate-and-require-corp' };
 
 let browser, dipHost, coiHost, parentHost, strangerHost, parentDir, questions;
 
 before(async () => {
   questions = await readQuestions();
   browser = await launch();
-  // The lesson with the isolation headers and Document-Isolation-Policy, and with the headers only.
-  dipHost = await serve(DIST, { headers: DIP });
-  coiHost = await serve(DIST, { headers: ISOLATION });
-  // The course page's own site: the test page and its copy of embed.js, taken from the build.
+  // The lesson with the headers the build ships (Document-Isolation-Policy and the CSP among them),
+  // and with the same headers but no Document-Isolation-Policy.
+  const shipped = shippedHeaders(DIST);
+  assert.equal(shipped['Document-Isolation-Policy'], 'isolate-and-require-corp');
+  const { 'Document-Isolation-Policy': _, ...withoutDip } = shipped;
+  dipHost = await serve(DIST, { headers: shipped });
+  coiHost = await serve(DIST, { headers: withoutDip });
+  // The course page's own site. It loads embed.js from the lesson's host, as README.md suggests.
   parentDir = await mkdtemp(join(tmpdir(), 'embed-parent-'));
   await copyFile(new URL('tests/pages/embed-parent.html', ROOT), join(parentDir, 'index.html'));
-  await copyFile(join(DIST, 'embed.js'), join(parentDir, 'embed.js'));
   await writeFile(join(parentDir, 'stranger.html'), '<!doctype html><title>A stranger</title><link rel="icon" href="data:,"><p>another site');
   parentHost = await serve(parentDir);
   strangerHost = await serve(parentDir);
@@ -55,7 +57,7 @@ const origin = (url) => new URL(url).origin;
 /** Opens the course page with the lesson at `appUrl` in its frame; returns the frame's locator and Frame. */
 async function openEmbedded(page, appUrl, sibling) {
   await page.setViewportSize({ width: 1032, height: 800 });
-  const query = new URLSearchParams({ app: appUrl, ...(sibling ? { sibling } : {}) });
+  const query = new URLSearchParams({ app: appUrl, embed: `${origin(appUrl)}/embed.js`, ...(sibling ? { sibling } : {}) });
   await page.goto(`${parentHost.url}?${query}`);
   const lesson = page.frameLocator('#lesson');
   await lesson.locator('#quiz').waitFor({ timeout: 30_000 });
