@@ -12,8 +12,10 @@ const CACHE = `playground-${VERSION}`;
 const PREFIX = 'playground-';
 
 // Added to every response that lacks them. COOP only on top-level pages (it means nothing in a
-// frame), and never on a SCORM launch (`?scorm`): an LMS may open it as a pop-up whose SCORM API
-// lives in window.opener, and COOP would cut that link. Document-Isolation-Policy isolates those.
+// frame). A SCORM launch (`?scorm`) gets neither COOP nor Document-Isolation-Policy: its SCORM API
+// is a same-origin object in a parent frame or in window.opener, which COOP would cut off and
+// which Document-Isolation-Policy would put in another agent cluster, out of the lesson's reach
+// (reading it throws a SecurityError), so nothing could be reported. It runs on one thread there.
 const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'cross-origin',
@@ -58,15 +60,17 @@ async function respond(request) {
       if (!response) return Response.error();
     }
   }
-  const topLevel = request.destination === 'document' && !new URL(request.url).searchParams.has('scorm');
-  return withIsolation(response, topLevel);
+  const scorm = page && new URL(request.url).searchParams.has('scorm');
+  const topLevel = request.destination === 'document' && !scorm;
+  return withIsolation(response, topLevel, scorm);
 }
 
-function withIsolation(response, topLevel) {
+function withIsolation(response, topLevel, scorm) {
   // Opaque and error responses cannot be rebuilt; a redirect stays as it is.
   if (response.status === 0 || response.type === 'opaqueredirect') return response;
   const headers = new Headers(response.headers);
-  const wanted = topLevel ? { ...ISOLATION, ...TOP_LEVEL } : ISOLATION;
+  const { 'Document-Isolation-Policy': _, ...withoutDip } = ISOLATION;
+  const wanted = topLevel ? { ...ISOLATION, ...TOP_LEVEL } : scorm ? withoutDip : ISOLATION;
   for (const [name, value] of Object.entries(wanted)) {
     if (!headers.has(name)) headers.set(name, value);
   }

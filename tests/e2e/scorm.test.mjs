@@ -221,6 +221,21 @@ test('SCORM 2004 in a test LMS, two frames deep: one wrong is 66.67 %, completed
   });
 });
 
+test('SCORM 1.2 with the service worker on: the lesson comes under it and still reaches the LMS', async () => {
+  // Each package is its own service-worker scope, so this test's worker serves no other test.
+  await withPage(browser, { serviceWorkers: 'allow' }, async (page) => {
+    const lesson = await openInLms(page, '1.2');
+    const sco = page.frames().find((f) => f.url().includes('/scorm12/index.html'));
+    assert.equal(await sco.evaluate(() => navigator.serviceWorker.controller !== null), true, 'served by the worker');
+    // Document-Isolation-Policy would put the lesson out of the LMS's reach; a SCORM launch goes without it.
+    assert.equal(await sco.evaluate(() => crossOriginIsolated), false);
+    await answerAll(lesson);
+    await page.waitForFunction(() => window.calls.some((c) => c.name === 'LMSCommit'));
+    assert.equal(await page.evaluate(() => window.lmsApi.cmi.core.lesson_status), 'passed');
+    assert.equal(named(await calls(page), 'LMSInitialize').length, 1, 'the worker\'s one reload came before the session');
+  });
+});
+
 test('SCORM: a platform that refuses the score is named to the learner in words, and the lesson keeps working', async () => {
   await withPage(browser, {}, async (page) => {
     const lesson = await openInLms(page, '1.2', { fail: 'commit' });
