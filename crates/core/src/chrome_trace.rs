@@ -3,17 +3,20 @@
 //!
 //! Times are microseconds since the run started. Threads of one Python process share a `pid`; with
 //! `ProcessPoolExecutor` each worker process gets a `pid` of its own, as it would on a real machine.
+//! The page's own main thread, when recorded, is a track of a process of its own: it is not Python.
 
 use serde_json::{json, Value};
 
-use crate::python::{Model, RunReport};
+use crate::python::{Model, RunReport, Span, WorkerTrace};
 use crate::timeline::style;
 
 /// The process id of the parent Python process.
 const PARENT_PID: u32 = 1;
+/// The process id of the browser page's track.
+const PAGE_PID: u32 = 1_000;
 
-/// Encodes `report` as Chrome trace JSON.
-pub fn export(report: &RunReport) -> String {
+/// Encodes `report`, and the page's own lane if it was recorded, as Chrome trace JSON.
+pub fn export(report: &RunReport, page: Option<&WorkerTrace>) -> String {
     let trace = &report.trace;
     let mut events: Vec<Value> = Vec::new();
     let pid_of = |worker: usize| match report.model {
@@ -35,16 +38,15 @@ pub fn export(report: &RunReport) -> String {
         events.push(json!({"name": "thread_sort_index", "ph": "M", "pid": pid, "tid": tid, "args": {"sort_index": tid}}));
         for span in &worker.spans {
             let call = span.task.and_then(|t| report.tasks.get(t as usize)).map(|t| t.call.as_str());
-            events.push(json!({
-                "name": call.map_or_else(|| span.kind.label().to_string(), |c| format!("{} {c}", span.kind.label())),
-                "cat": span.kind.label(),
-                "ph": "X",
-                "ts": micros(span.start_ms - trace.start_ms),
-                "dur": micros(span.ms()),
-                "pid": pid,
-                "tid": tid,
-                "args": {"state": style(span.kind).words, "task": span.task},
-            }));
+            let name = call.map_or_else(|| span.kind.label().to_string(), |c| format!("{} {c}", span.kind.label()));
+            events.push(complete(name, span, trace.start_ms, pid, tid));
+        }
+    }
+    if let Some(page) = page {
+        events.push(meta("process_name", PAGE_PID, 0, "this browser page (not Python)"));
+        events.push(meta("thread_name", PAGE_PID, 0, &page.name));
+        for span in &page.spans {
+            events.push(complete(span.kind.label().to_string(), span, trace.start_ms, PAGE_PID, 0));
         }
     }
     json!({
@@ -58,6 +60,20 @@ pub fn export(report: &RunReport) -> String {
         },
     })
     .to_string()
+}
+
+/// A span as a complete (`"X"`) event.
+fn complete(name: String, span: &Span, start_ms: f64, pid: u32, tid: usize) -> Value {
+    json!({
+        "name": name,
+        "cat": span.kind.label(),
+        "ph": "X",
+        "ts": micros(span.start_ms - start_ms),
+        "dur": micros(span.ms()),
+        "pid": pid,
+        "tid": tid,
+        "args": {"state": style(span.kind).words, "task": span.task},
+    })
 }
 
 fn meta(name: &str, pid: u32, tid: usize, value: &str) -> Value {
@@ -79,7 +95,7 @@ mod tests {
         let calls = vec![Call::Compute { n: 10_000 }; 2];
         let s = Scenario::new(model, Program::Executor { max_workers: Some(2), calls, collect: Collect::Map });
         let report = run_sim(&s);
-        let v: Value = serde_json::from_str(&export(&report)).unwrap();
+        let v: Value = serde_json::from_str(&export(&report, None)).unwrap();
         (report, v)
     }
 
@@ -112,5 +128,21 @@ mod tests {
         pids.sort();
         pids.dedup();
         assert_eq!(pids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn the_page_is_a_track_of_its_own() {
+        let (report, _) = exported(Model::Gil);
+        let mut frames = crate::page::FrameLog::new();
+        for f in [0.0, 16.0, 100.0] {
+            frames.frame(report.trace.start_ms + f);
+        }
+        let page = frames.lane(|t| t, report.trace.start_ms, report.trace.start_ms + 100.0);
+        let v: Value = serde_json::from_str(&export(&report, Some(&page))).unwrap();
+        let events = v["traceEvents"].as_array().unwrap();
+        let track: Vec<_> = events.iter().filter(|e| e["pid"] == PAGE_PID).collect();
+        assert!(track.iter().any(|e| e["name"] == "thread_name" && e["args"]["name"] == crate::page::LANE_NAME));
+        let spans: Vec<_> = track.iter().filter(|e| e["ph"] == "X").map(|e| (e["cat"].as_str().unwrap(), e["ts"].as_f64().unwrap(), e["dur"].as_f64().unwrap())).collect();
+        assert_eq!(spans, [("responsive", 0.0, 16_000.0), ("busy", 16_000.0, 84_000.0)]);
     }
 }

@@ -7,6 +7,7 @@
 pub mod chrome_trace;
 pub mod compute;
 pub mod demos;
+pub mod page;
 pub mod params;
 pub mod protocol;
 pub mod python;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compute::ComputeOutcome;
-use crate::python::{RunReport, Scenario};
+use crate::python::{RunReport, Scenario, TraceDelta};
 
 /// Identifies one run so its events, and a request to stop it, find it.
 pub type RunId = u32;
@@ -53,6 +53,9 @@ pub enum Event {
     Stopped { id: RunId },
     /// A request failed (bad parameters, a panic in a worker); the engine keeps serving.
     Failed { id: Option<RunId>, message: String },
+    /// A scenario run is going: what its threads recorded since the last progress event. Sent about
+    /// every 80 ms while it runs, and once more just before [`Event::Finished`].
+    Progress { id: RunId, delta: TraceDelta },
     /// A scenario run finished: results, output and the trace of every Python thread.
     Finished { id: RunId, report: RunReport },
     /// A thread of the engine panicked. The wasm instance is lost (its memory is shared by every
@@ -210,6 +213,10 @@ mod tests {
             outcome: ComputeOutcome { sum: 3.25, start_ms: 1.0, elapsed_ms: 2.0, chunks: vec![chunk] },
         });
         round_trip_event(Event::Stopped { id: 3 });
+        let span = crate::python::Span { kind: crate::python::SpanKind::Run, start_ms: 1.0, end_ms: 2.0, task: Some(1) };
+        let lanes = vec![crate::python::LaneNews { spans: vec![span], open: Some(span) }, Default::default()];
+        let delta = TraceDelta { start_ms: 1.0, now_ms: 2.5, wall_ms: 2.5, names: vec!["MainThread".into(), "Thread-1".into()], lanes };
+        round_trip_event(Event::Progress { id: 3, delta });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
         round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
     }

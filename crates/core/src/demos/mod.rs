@@ -208,12 +208,6 @@ pub fn isolation_note(threading: &Threading) -> Option<&'static str> {
     }
 }
 
-/// How the page's own main thread fared during a run, from the longest gap between its frames.
-pub fn page_words(longest_frame_ms: f64) -> String {
-    let verdict = if longest_frame_ms <= 50.0 { "stayed responsive" } else { "stalled" };
-    format!("{verdict}: its longest frame took {}", crate::report::format_ms(longest_frame_ms))
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::python::{simulate, Pace, RunOptions, RunReport, Scenario};

@@ -22,7 +22,7 @@ extern "C" {
 #[component]
 pub fn ExportButton(report: Arc<RunReport>) -> impl IntoView {
     let download = move |_| {
-        if let Err(e) = save(&chrome_trace::export(&report), "python-trace.json") {
+        if let Err(e) = save(&chrome_trace::export(&report, None), "python-trace.json") {
             leptos::logging::warn!("could not export the trace: {e:?}");
         }
     };

@@ -27,7 +27,7 @@ pub fn Results(runner: Runner) -> impl IntoView {
                     <TimelineView report=report.clone()/>
                     <dl class="demo-figures">
                         {figures.into_iter().map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> }).collect_view()}
-                        <div><dt>"This page"</dt><dd>{playground_core::demos::page_words(frame)}</dd></div>
+                        <div><dt>"This page"</dt><dd>{playground_core::page::words(frame)}</dd></div>
                     </dl>
                     <ExportButton report/>
                 </div>

@@ -16,7 +16,7 @@ const GRAIN: f64 = 1.5;
 
 #[component]
 pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
-    let t = Arc::new(layout(&report, WIDTH, GRAIN));
+    let t = Arc::new(layout(&report, None, WIDTH, GRAIN));
     // The span whose details are shown: (lane, rect).
     let picked = RwSignal::new(None::<(usize, usize)>);
     let detail = {
