@@ -30,6 +30,33 @@ pub fn post(event: &Event) {
     let _ = scope.post_message(&event.to_json().into());
 }
 
+/// Waits `ms` milliseconds without blocking this thread's event loop.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
+        if scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Lets pending messages be delivered before the next piece of work.
+///
+/// A message to ourselves through a `MessageChannel`, not `setTimeout(0)`: browsers clamp nested
+/// timeouts to 4 ms, which made a 256-chunk run spend a second asleep.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Reports a panic, from whichever thread it happens on, before the instance aborts.
 ///
 /// The message goes to this thread's parent as [`Event::Crashed`]: from the engine's own thread
