@@ -208,6 +208,16 @@ pub fn isolation_note(threading: &Threading) -> Option<&'static str> {
     }
 }
 
+/// What a card says under the timeline of a run in flight: how far it has got, and on which clock.
+pub fn live_words(elapsed_ms: f64, modelled: bool) -> String {
+    let so_far = crate::report::format_ms(elapsed_ms);
+    if modelled {
+        format!("{so_far} of modelled time so far, simulated on one thread; the page's lane maps real time onto that clock.")
+    } else {
+        format!("{so_far} so far, on real threads; every lane, the page's too, is on the same clock.")
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::python::{simulate, Pace, RunOptions, RunReport, Scenario};

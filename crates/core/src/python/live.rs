@@ -165,16 +165,19 @@ impl LiveTrace {
 
     /// Converts a time on the page's wall clock to the trace's clock, by straight lines between the
     /// pairs the deltas brought (the identity on real threads, whose trace is on the wall clock).
-    /// Before the first pair and after the last, the nearest pair's trace time.
+    /// Before the first pair and after the last, time passes as on the wall clock.
     pub fn to_trace_clock(&self, wall_ms: f64) -> f64 {
-        let Some(&(w0, t0)) = self.clock.first() else { return wall_ms };
+        let (Some(&(w0, t0)), Some(&(wl, tl))) = (self.clock.first(), self.clock.last()) else { return wall_ms };
         if wall_ms <= w0 {
-            return t0;
+            return t0 - (w0 - wall_ms);
+        }
+        if wall_ms >= wl {
+            return tl + (wall_ms - wl);
         }
         match self.clock.windows(2).find(|p| wall_ms <= p[1].0) {
             Some(&[(wa, ta), (wb, tb)]) if wb > wa => ta + (tb - ta) * (wall_ms - wa) / (wb - wa),
             Some(&[_, (_, tb)]) => tb,
-            _ => self.clock.last().map_or(wall_ms, |p| p.1),
+            _ => tl,
         }
     }
 }
@@ -232,10 +235,11 @@ mod tests {
         for (wall, now) in [(1000.0, 0.0), (1100.0, 1000.0), (1200.0, 4000.0)] {
             live.apply(TraceDelta { now_ms: now, wall_ms: wall, ..TraceDelta::default() });
         }
-        assert_eq!(live.to_trace_clock(900.0), 0.0);
         assert_eq!(live.to_trace_clock(1050.0), 500.0);
         assert_eq!(live.to_trace_clock(1150.0), 2500.0);
-        assert_eq!(live.to_trace_clock(5000.0), 4000.0);
+        // Outside the pairs, a millisecond is a millisecond: on real threads that is exact.
+        assert_eq!(live.to_trace_clock(900.0), -100.0);
+        assert_eq!(live.to_trace_clock(1300.0), 4100.0);
     }
 
     #[test]

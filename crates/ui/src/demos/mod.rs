@@ -6,6 +6,7 @@
 mod card;
 mod export;
 mod last_runs;
+mod live;
 mod notice;
 mod patterns;
 mod results;

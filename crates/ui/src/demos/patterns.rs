@@ -18,6 +18,9 @@ pub fn Patterns() -> impl IntoView {
             <pattern id="pat-checker" width="8" height="8" patternUnits="userSpaceOnUse">
                 <rect width="4" height="4" class="pat-ink"/><rect x="4" y="4" width="4" height="4" class="pat-ink"/></pattern>
             <pattern id="pat-zigzag" width="8" height="6" patternUnits="userSpaceOnUse"><path d="M0 5L2 1L4 5L6 1L8 5" class="pat-stroke"/></pattern>
+            // The page's lane: short ticks, one per frame drawn; bricks where it drew none.
+            <pattern id="pat-frames" width="4" height="22" patternUnits="userSpaceOnUse"><path d="M1 15V21" class="pat-stroke"/></pattern>
+            <pattern id="pat-busy" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M0 .5H8M0 4.5H8M4 .5V4.5M1 4.5V8" class="pat-stroke"/></pattern>
         </defs>
     }
 }

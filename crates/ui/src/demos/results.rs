@@ -18,18 +18,19 @@ pub fn Results(runner: Runner) -> impl IntoView {
     view! {
         {move || runner.report.get().map(|report| {
             let figures = Figures::of(&report, cores()).lines();
-            let frame = runner.longest_frame_ms.get();
+            let frame = runner.longest_frame_ms.get_untracked();
+            let page = runner.page.get_untracked();
             view! {
                 <div class="demo-results">
                     <h4 class="demo-sub">"Output"</h4>
                     <pre class="demo-output" tabindex="0" aria-label="Output">{report.output.join("\n")}</pre>
                     <h4 class="demo-sub">"Timeline"</h4>
-                    <TimelineView report=report.clone()/>
+                    <TimelineView report=report.clone() page=page.clone()/>
                     <dl class="demo-figures">
                         {figures.into_iter().map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> }).collect_view()}
                         <div><dt>"This page"</dt><dd>{playground_core::page::words(frame)}</dd></div>
                     </dl>
-                    <ExportButton report/>
+                    <ExportButton report page/>
                 </div>
             }
         })}

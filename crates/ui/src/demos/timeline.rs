@@ -5,18 +5,19 @@ use std::sync::Arc;
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use playground_core::python::RunReport;
-use playground_core::timeline::{layout, Timeline, LANE_HEIGHT};
+use playground_core::python::{RunReport, WorkerTrace};
+use playground_core::timeline::{layout, KindStyle, Timeline, LANE_HEIGHT};
 
 use super::patterns::Patterns;
 
 /// The drawing's width in SVG units, and the thinnest rectangle drawn.
-const WIDTH: f64 = 600.0;
-const GRAIN: f64 = 1.5;
+pub const WIDTH: f64 = 600.0;
+pub const GRAIN: f64 = 1.5;
 
+/// A finished run's timeline, with the page's own lane when it was recorded.
 #[component]
-pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
-    let t = Arc::new(layout(&report, None, WIDTH, GRAIN));
+pub fn TimelineView(report: Arc<RunReport>, page: Option<Arc<WorkerTrace>>) -> impl IntoView {
+    let t = Arc::new(layout(&report, page.as_deref(), WIDTH, GRAIN));
     // The span whose details are shown: (lane, rect).
     let picked = RwSignal::new(None::<(usize, usize)>);
     let detail = {
@@ -30,7 +31,7 @@ pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
                 {t.lanes.iter().map(|l| view! { <div class="tl-name" title=l.name.clone()>{l.name.clone()}</div> }).collect_view()}
             </div>
             <svg class="tl-svg" viewBox=view_box preserveAspectRatio="none" height=t.height role="group"
-                aria-label="Timeline: one lane per thread; focus a lane and use the arrow keys to go through its spans">
+                aria-label="Timeline: one lane per thread, and one for this page; focus a lane and use the arrow keys to go through its spans">
                 <Patterns/>
                 {t.ticks.iter().map(|tick| view! { <line class="tl-tick" x1=tick.x x2=tick.x y1=0 y2=t.height/> }).collect_view()}
                 {t.lanes.iter().enumerate().map(|(i, lane)| lane_view(t.clone(), i, lane, picked)).collect_view()}
@@ -41,14 +42,22 @@ pub fn TimelineView(report: Arc<RunReport>) -> impl IntoView {
                 {t.ticks.iter().map(|tick| view! { <span style:left=format!("{:.2}%", tick.x / WIDTH * 100.0)>{tick.label.clone()}</span> }).collect_view()}
             </div>
             <p class="tl-detail" aria-live="polite">{detail}</p>
-            <ul class="tl-legend" aria-label="Legend">
-                {t.legend.iter().map(|k| view! {
-                    <li><svg width="28" height="14" aria-hidden="true"><rect class=k.class width="28" height="14"/>
-                        <rect fill=format!("url(#{})", k.pattern) width="28" height="14"/></svg>
-                    <span><b>{k.kind.label()}</b>{format!(": {}", k.words)}</span></li>
-                }).collect_view()}
-            </ul>
+            <Legend kinds=t.legend.clone()/>
         </div>
+    }
+}
+
+/// What each colour and pattern means, in words.
+#[component]
+pub fn Legend(kinds: Vec<KindStyle>) -> impl IntoView {
+    view! {
+        <ul class="tl-legend" aria-label="Legend">
+            {kinds.into_iter().map(|k| view! {
+                <li><svg width="28" height="14" aria-hidden="true"><rect class=k.class width="28" height="14"/>
+                    <rect fill=format!("url(#{})", k.pattern) width="28" height="14"/></svg>
+                <span><b>{k.kind.label()}</b>{format!(": {}", k.words)}</span></li>
+            }).collect_view()}
+        </ul>
     }
 }
 
