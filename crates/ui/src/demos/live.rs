@@ -15,8 +15,9 @@ use playground_core::page::FrameLog;
 use playground_core::python::{LiveTrace, TraceDelta, WorkerTrace};
 use playground_core::timeline::{layout_live, Timeline};
 
+use super::markup;
 use super::patterns::Patterns;
-use super::timeline::{Legend, GRAIN, WIDTH};
+use super::timeline::{Axis, Legend, GRAIN, WIDTH};
 
 /// What the card draws of a run in flight.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,25 +99,15 @@ pub fn LiveTimeline(drawn: ReadSignal<Option<Drawn>>, words: Signal<Option<Strin
     move || {
         drawn.get().map(|d| {
             let t = d.timeline;
-            let now = t.now_x.unwrap_or(t.width);
             view! {
                 <div class="timeline tl-live" data-spans=d.spans data-elapsed-ms=format!("{:.0}", d.elapsed_ms)>
-                    <div class="tl-names" aria-hidden="true">
-                        {t.lanes.iter().map(|l| view! { <div class="tl-name">{l.name.clone()}</div> }).collect_view()}
-                    </div>
+                    <div class="tl-names" aria-hidden="true" inner_html=markup::names(&t)></div>
                     <svg class="tl-svg" viewBox=format!("0 0 {} {}", t.width, t.height) preserveAspectRatio="none" height=t.height
                         role="img" aria-label=format!("Timeline of the run so far: {} spans on {} lanes", d.spans, t.lanes.len())>
                         <Patterns/>
-                        {t.ticks.iter().map(|tick| view! { <line class="tl-tick" x1=tick.x x2=tick.x y1=0 y2=t.height/> }).collect_view()}
-                        {t.lanes.iter().flat_map(Timeline::paths).map(|(style, d)| view! {
-                            <path class=style.class d=d.clone()/>
-                            <path class="tl-pattern" fill=format!("url(#{})", style.pattern) d=d/>
-                        }).collect_view()}
-                        <line class="tl-now" x1=now x2=now y1=0 y2=t.height/>
+                        <g inner_html=markup::live(&t)></g>
                     </svg>
-                    <div class="tl-axis" aria-hidden="true">
-                        {t.ticks.iter().map(|tick| view! { <span style=format!("left:{:.2}%", tick.x / t.width * 100.0)>{tick.label.clone()}</span> }).collect_view()}
-                    </div>
+                    <Axis t=t.clone()/>
                     <p class="tl-detail">{move || words.get()}</p>
                     <Legend kinds=t.legend.clone()/>
                 </div>

@@ -7,6 +7,7 @@ mod card;
 mod export;
 mod last_runs;
 mod live;
+mod markup;
 mod notice;
 mod patterns;
 mod results;
