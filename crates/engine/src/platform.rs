@@ -7,13 +7,23 @@ use web_sys::{DedicatedWorkerGlobalScope, WorkerGlobalScope};
 /// Milliseconds on a clock every worker agrees on.
 ///
 /// `performance.now()` counts from each worker's own start, so timestamps from two pool threads
-/// could not be compared; adding `performance.timeOrigin` puts them all on the Unix epoch.
+/// could not be compared; adding `performance.timeOrigin` puts them all on the Unix epoch. The
+/// simulation reads this every few steps to know when to pause, so each thread keeps its
+/// `Performance` and origin instead of looking them up on every call.
 pub fn now_ms() -> f64 {
-    let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
-    match scope.performance() {
-        Some(p) => p.time_origin() + p.now(),
-        None => js_sys::Date::now(),
+    thread_local! {
+        static PERFORMANCE: Option<(web_sys::Performance, f64)> = {
+            let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
+            scope.performance().map(|p| {
+                let origin = p.time_origin();
+                (p, origin)
+            })
+        };
     }
+    PERFORMANCE.with(|p| match p {
+        Some((p, origin)) => origin + p.now(),
+        None => js_sys::Date::now(),
+    })
 }
 
 /// `navigator.hardwareConcurrency` as this worker sees it (at least 1).

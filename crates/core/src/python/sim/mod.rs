@@ -24,8 +24,9 @@ use super::{RunError, RunOptions, Scenario, MAX_OUTPUT};
 
 mod effects;
 
-/// Steps between two looks at the stop flag: a fraction of a millisecond of work.
-const STOP_EVERY: u32 = 256;
+/// Steps between two looks at the stop flag and at whether to pause: a few microseconds of work
+/// for most steps, a few milliseconds where a step compresses a 64 KiB block.
+const STOP_EVERY: u32 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Wait {
