@@ -55,6 +55,9 @@ pub fn export(report: &RunReport, page: Option<&WorkerTrace>) -> String {
         "otherData": {
             "source": "the concurrency playground, lesson 17",
             "model": report.model,
+            // Where `ts` 0 is on the clock the spans were recorded on: milliseconds since the Unix
+            // epoch on real threads (the page's `performance.timeOrigin + now()`), 0 when modelled.
+            "start_ms": trace.start_ms,
             "elapsed_ms": report.elapsed_ms,
             "gil_switches": report.gil_switches,
         },
