@@ -45,8 +45,23 @@ pub struct TraceDelta {
 /// Where the threads of a real run publish their news for the one thread that streams it.
 #[derive(Debug, Default)]
 pub struct Live {
-    lanes: OnceLock<(f64, Vec<(String, Mutex<LaneNews>)>)>,
+    /// Set once the run has started and knows its threads.
+    run: OnceLock<Started>,
+    /// How many lanes a delta has named so far.
     named: AtomicUsize,
+}
+
+#[derive(Debug)]
+struct Started {
+    start_ms: f64,
+    lanes: Vec<Slot>,
+}
+
+/// One thread's name and what it published since the reader last looked.
+#[derive(Debug)]
+struct Slot {
+    name: String,
+    news: Mutex<LaneNews>,
 }
 
 impl Live {
@@ -56,15 +71,15 @@ impl Live {
 
     /// The run has started at `start_ms` with these threads.
     pub(crate) fn begin(&self, start_ms: f64, names: Vec<String>) {
-        let lanes = names.into_iter().map(|n| (n, Mutex::new(LaneNews::default()))).collect();
-        let _ = self.lanes.set((start_ms, lanes));
+        let lanes = names.into_iter().map(|name| Slot { name, news: Mutex::new(LaneNews::default()) }).collect();
+        let _ = self.run.set(Started { start_ms, lanes });
     }
 
     /// Moves `rec`'s news into thread `i`'s slot unless the reader is there right now; then they
     /// stay in the recorder until the next try. Never waits.
     pub(crate) fn publish(&self, i: usize, rec: &mut Recorder) {
-        let Some((_, lanes)) = self.lanes.get() else { return };
-        if let Ok(mut slot) = lanes[i].1.try_lock() {
+        let Some(run) = self.run.get() else { return };
+        if let Ok(mut slot) = run.lanes[i].news.try_lock() {
             let (spans, open) = rec.take_news();
             for s in spans {
                 append(&mut slot.spans, s, MAX_NEWS);
@@ -76,20 +91,21 @@ impl Live {
     /// Takes everything published since the last call. For the streaming thread only: it waits
     /// for each slot, which a recording thread holds for a few instructions at most.
     pub fn take(&self, now_ms: f64, wall_ms: f64) -> TraceDelta {
-        let Some((start_ms, lanes)) = self.lanes.get() else {
+        let Some(run) = self.run.get() else {
             return TraceDelta { start_ms: now_ms, now_ms, wall_ms, ..TraceDelta::default() };
         };
-        let named = self.named.swap(lanes.len(), Ordering::Relaxed);
+        let named = self.named.swap(run.lanes.len(), Ordering::Relaxed);
         TraceDelta {
-            start_ms: *start_ms,
+            start_ms: run.start_ms,
             now_ms,
             wall_ms,
-            names: lanes[named..].iter().map(|(n, _)| n.clone()).collect(),
-            lanes: lanes
+            names: run.lanes[named..].iter().map(|slot| slot.name.clone()).collect(),
+            lanes: run
+                .lanes
                 .iter()
-                .map(|(_, slot)| {
-                    let mut slot = lock(slot);
-                    LaneNews { spans: std::mem::take(&mut slot.spans), open: slot.open }
+                .map(|slot| {
+                    let mut news = lock(&slot.news);
+                    LaneNews { spans: std::mem::take(&mut news.spans), open: news.open }
                 })
                 .collect(),
         }
@@ -250,8 +266,7 @@ mod tests {
         rec.enter(Run, None, 100.0);
         rec.enter(Join, None, 105.0);
         {
-            let (_, lanes) = live.lanes.get().unwrap();
-            let _reader = lanes[0].1.lock().unwrap();
+            let _reader = live.run.get().unwrap().lanes[0].news.lock().unwrap();
             live.publish(0, &mut rec);
         }
         let first = live.take(106.0, 106.0);
