@@ -63,6 +63,16 @@ impl FrameLog {
     }
 }
 
+/// What a finished timeline says about its last lane: on which clock the page's time is drawn.
+pub fn lane_note(modelled: bool) -> &'static str {
+    if modelled {
+        "The last lane is this page's own main thread. The threads above ran on a modelled clock, so the \
+         real time the page spent meanwhile is stretched onto it: read its spans as proportions of the run."
+    } else {
+        "The last lane is this page's own main thread, on the same clock as the threads above it."
+    }
+}
+
 /// How the page's main thread fared during a run, from the longest gap between its frames.
 pub fn words(longest_frame_ms: f64) -> String {
     let verdict = if longest_frame_ms <= BUSY_MS { "stayed responsive" } else { "stalled" };
@@ -112,6 +122,12 @@ mod tests {
         // A modelled run: every real millisecond is ten modelled ones, from wall clock 1000.
         let lane = log(&[990.0, 1000.0, 1010.0, 1100.0, 1110.0, 1300.0]).lane(|w| (w - 1000.0) * 10.0, 0.0, 1500.0);
         assert_eq!(shape(&lane), [("responsive", 0.0, 100.0), ("busy", 100.0, 1000.0), ("responsive", 1000.0, 1100.0), ("busy", 1100.0, 1500.0)]);
+    }
+
+    #[test]
+    fn the_note_says_when_real_time_is_stretched_onto_a_modelled_clock() {
+        assert!(lane_note(true).contains("modelled clock"));
+        assert!(!lane_note(false).contains("modelled"));
     }
 
     #[test]
