@@ -5,7 +5,7 @@
 //! `ProcessPoolExecutor` each worker process gets a `pid` of its own, as it would on a real machine.
 //! The page's own main thread, when recorded, is a track of a process of its own: it is not Python.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::python::{Model, RunReport, Span, WorkerTrace};
 use crate::timeline::style;
@@ -15,10 +15,55 @@ const PARENT_PID: u32 = 1;
 /// The process id of the browser page's track.
 const PAGE_PID: u32 = 1_000;
 
+/// The file: its events, and what it was made from. Written by derived serializers, not built as
+/// `serde_json::Value`s, which keeps a generic JSON tree's code out of the page's wasm.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct File<'a> {
+    trace_events: Vec<TraceEvent<'a>>,
+    display_time_unit: &'static str,
+    other_data: OtherData,
+}
+
+#[derive(Serialize)]
+struct OtherData {
+    source: &'static str,
+    model: Model,
+    /// Where `ts` 0 is on the clock the spans were recorded on: milliseconds since the Unix epoch
+    /// on real threads (the page's `performance.timeOrigin + now()`), 0 when modelled.
+    start_ms: f64,
+    elapsed_ms: f64,
+    gil_switches: u64,
+}
+
+/// One event: metadata (`"M"`: a process's or thread's name, a thread's place) or a span (`"X"`).
+#[derive(Serialize)]
+struct TraceEvent<'a> {
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cat: Option<&'static str>,
+    ph: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ts: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dur: Option<f64>,
+    pid: u32,
+    tid: usize,
+    args: Args<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Args<'a> {
+    Name { name: &'a str },
+    SortIndex { sort_index: usize },
+    Span { state: &'static str, task: Option<u32> },
+}
+
 /// Encodes `report`, and the page's own lane if it was recorded, as Chrome trace JSON.
 pub fn export(report: &RunReport, page: Option<&WorkerTrace>) -> String {
     let trace = &report.trace;
-    let mut events: Vec<Value> = Vec::new();
+    let mut events = Vec::new();
     let pid_of = |worker: usize| match report.model {
         Model::Processes if worker > 0 => PARENT_PID + worker as u32,
         _ => PARENT_PID,
@@ -28,14 +73,14 @@ pub fn export(report: &RunReport, page: Option<&WorkerTrace>) -> String {
         Model::FreeThreaded => "python3.13t (free-threaded, no GIL)",
         Model::Processes => "python3.12 (parent process)",
     };
-    events.push(meta("process_name", PARENT_PID, 0, title));
+    events.push(meta("process_name", PARENT_PID, 0, Args::Name { name: title }));
     for (tid, worker) in trace.workers.iter().enumerate() {
         let pid = pid_of(tid);
         if pid != PARENT_PID {
-            events.push(meta("process_name", pid, tid, &worker.name));
+            events.push(meta("process_name", pid, tid, Args::Name { name: &worker.name }));
         }
-        events.push(meta("thread_name", pid, tid, &worker.name));
-        events.push(json!({"name": "thread_sort_index", "ph": "M", "pid": pid, "tid": tid, "args": {"sort_index": tid}}));
+        events.push(meta("thread_name", pid, tid, Args::Name { name: &worker.name }));
+        events.push(meta("thread_sort_index", pid, tid, Args::SortIndex { sort_index: tid }));
         for span in &worker.spans {
             let call = span.task.and_then(|t| report.tasks.get(t as usize)).map(|t| t.call.as_str());
             let name = call.map_or_else(|| span.kind.label().to_string(), |c| format!("{} {c}", span.kind.label()));
@@ -43,44 +88,39 @@ pub fn export(report: &RunReport, page: Option<&WorkerTrace>) -> String {
         }
     }
     if let Some(page) = page {
-        events.push(meta("process_name", PAGE_PID, 0, "this browser page (not Python)"));
-        events.push(meta("thread_name", PAGE_PID, 0, &page.name));
+        events.push(meta("process_name", PAGE_PID, 0, Args::Name { name: "this browser page (not Python)" }));
+        events.push(meta("thread_name", PAGE_PID, 0, Args::Name { name: &page.name }));
         for span in &page.spans {
             events.push(complete(span.kind.label().to_string(), span, trace.start_ms, PAGE_PID, 0));
         }
     }
-    json!({
-        "traceEvents": events,
-        "displayTimeUnit": "ms",
-        "otherData": {
-            "source": "the concurrency playground, lesson 17",
-            "model": report.model,
-            // Where `ts` 0 is on the clock the spans were recorded on: milliseconds since the Unix
-            // epoch on real threads (the page's `performance.timeOrigin + now()`), 0 when modelled.
-            "start_ms": trace.start_ms,
-            "elapsed_ms": report.elapsed_ms,
-            "gil_switches": report.gil_switches,
-        },
-    })
-    .to_string()
+    let other_data = OtherData {
+        source: "the concurrency playground, lesson 17",
+        model: report.model,
+        start_ms: trace.start_ms,
+        elapsed_ms: report.elapsed_ms,
+        gil_switches: report.gil_switches,
+    };
+    let file = File { trace_events: events, display_time_unit: "ms", other_data };
+    serde_json::to_string(&file).expect("a trace always serializes")
 }
 
 /// A span as a complete (`"X"`) event.
-fn complete(name: String, span: &Span, start_ms: f64, pid: u32, tid: usize) -> Value {
-    json!({
-        "name": name,
-        "cat": span.kind.label(),
-        "ph": "X",
-        "ts": micros(span.start_ms - start_ms),
-        "dur": micros(span.ms()),
-        "pid": pid,
-        "tid": tid,
-        "args": {"state": style(span.kind).words, "task": span.task},
-    })
+fn complete(name: String, span: &Span, start_ms: f64, pid: u32, tid: usize) -> TraceEvent<'static> {
+    TraceEvent {
+        name,
+        cat: Some(span.kind.label()),
+        ph: "X",
+        ts: Some(micros(span.start_ms - start_ms)),
+        dur: Some(micros(span.ms())),
+        pid,
+        tid,
+        args: Args::Span { state: style(span.kind).words, task: span.task },
+    }
 }
 
-fn meta(name: &str, pid: u32, tid: usize, value: &str) -> Value {
-    json!({"name": name, "ph": "M", "pid": pid, "tid": tid, "args": {"name": value}})
+fn meta<'a>(name: &str, pid: u32, tid: usize, args: Args<'a>) -> TraceEvent<'a> {
+    TraceEvent { name: name.to_string(), cat: None, ph: "M", ts: None, dur: None, pid, tid, args }
 }
 
 /// Milliseconds to whole-nanosecond-precision microseconds.
@@ -91,6 +131,7 @@ fn micros(ms: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
     use crate::demos::testing::run_sim;
     use crate::python::{Call, Collect, Program, Scenario};
 
@@ -113,6 +154,10 @@ mod tests {
         assert_eq!(e["dur"].as_f64().unwrap(), micros(first.ms()));
         assert!(e["name"].as_str().unwrap().contains("compute(10_000)"), "{e}");
         assert!(complete.iter().all(|e| e["ts"].as_f64().unwrap() >= 0.0));
+        assert_eq!((v["displayTimeUnit"].as_str(), v["otherData"]["model"].as_str()), (Some("ms"), Some("gil")));
+        assert_eq!(v["otherData"]["start_ms"].as_f64(), Some(report.trace.start_ms));
+        let meta = events.iter().find(|e| e["name"] == "thread_sort_index").unwrap();
+        assert!(meta.get("ts").is_none() && meta["args"]["sort_index"] == 0, "{meta}");
     }
 
     #[test]
