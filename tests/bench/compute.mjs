@@ -16,28 +16,31 @@ try {
   const result = await page.evaluate(async ({ n, reps }) => {
     const worker = new Worker('engine/worker.js', { type: 'module' });
     const waiters = [];
-    worker.onmessage = (m) => waiters.shift()?.(JSON.parse(m.data));
+    // Events are externally tagged, `{"computed":{…}}`: read as `{ type: 'computed', … }`.
+    const untag = (e) => (typeof e === 'string' ? { type: e } : { type: Object.keys(e)[0], ...Object.values(e)[0] });
+    worker.onmessage = (m) => waiters.shift()?.(untag(JSON.parse(m.data)));
     const next = () => new Promise((resolve) => waiters.push(resolve));
     const ready = await next();
     if (ready.type !== 'ready') throw new Error(`engine: ${JSON.stringify(ready)}`);
     const cores = ready.cores;
-    const workers = Math.min(cores, ready.threading.pool_threads ?? 1);
+    const pool = ready.threading.threads?.pool_threads;
+    const workers = Math.min(cores, pool ?? 1);
     const one = [], all = [];
     let id = 1000;
     const time = async (mode) => {
-      worker.postMessage(JSON.stringify({ type: 'compute', id: id++, n, chunks: 256, mode }));
+      worker.postMessage(JSON.stringify({ compute: { id: id++, n, chunks: 256, mode } }));
       const e = await next();
       if (e.type !== 'computed') throw new Error(`engine: ${JSON.stringify(e)}`);
       return e.outcome;
     };
-    await time({ mode: 'one_thread' }); // warm-up: compile tiers, page in memory
+    await time('one_thread'); // warm-up: compile tiers, page in memory
     for (let i = 0; i < reps; i++) {
-      one.push((await time({ mode: 'one_thread' })).elapsed_ms);
-      const o = await time({ mode: 'all_threads', workers });
+      one.push((await time('one_thread')).elapsed_ms);
+      const o = await time({ all_threads: { workers } });
       all.push(o.elapsed_ms);
     }
     worker.terminate();
-    return { cores, workers, pool: ready.threading.pool_threads, one, all };
+    return { cores, workers, pool, one, all };
   }, { n, reps });
   page.assertNoErrors();
   console.log(JSON.stringify(result));

@@ -5,70 +5,16 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { withPage } from '../support/browser.mjs';
 import { browserAndHosts } from '../support/suite.mjs';
+import { open, run, exportTrace, maxOverlap } from '../support/demos.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 // gc() lets the 50-runs test read the heap after a collection, not whenever Chromium felt like one.
 const env = browserAndHosts(['--js-flags=--expose-gc']);
 before(() => mkdir(ARTIFACTS, { recursive: true }));
-
-/** Records main-thread long tasks from the start, so a test can look at those during a run. */
-const LONGTASKS = () => {
-  window.__longtasks = [];
-  new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
-    .observe({ type: 'longtask', buffered: true });
-};
-
-async function open(page, host, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.addInitScript(LONGTASKS);
-  await page.goto(host.url);
-  await page.locator('#demo-gil').waitFor({ timeout: 30_000 });
-  await page.locator('#fact-threads, #fact-cores').first().waitFor({ timeout: 30_000 });
-  await page.locator('#demo-gil .demo-run:enabled').waitFor({ timeout: 30_000 });
-  // Let start-up settle (mounting the page is one long task, ~150 ms here), so a long task seen
-  // during a run belongs to the run.
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 })));
-}
-
-/** Sets the card's literals ({label: value}), presses Run and waits for the run to end. */
-async function run(page, id, edits = {}, timeout = 60_000) {
-  const card = page.locator(`#demo-${id}`);
-  for (const [label, value] of Object.entries(edits)) {
-    const field = card.getByLabel(label, { exact: true });
-    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
-    else await field.fill(value);
-  }
-  await card.locator('.demo-run').waitFor();
-  const since = await page.evaluate(() => performance.now());
-  await card.getByRole('button', { name: 'Run', exact: true }).click();
-  await card.locator('.demo-run:enabled').waitFor({ timeout });
-  const why = await card.locator('.demo-why').textContent();
-  assert.ok(!why.includes('failed'), `${id}: ${why}`);
-  const longtasks = await page.evaluate((since) => window.__longtasks.filter((t) => t.start >= since), since);
-  return { card, output: (await card.locator('.demo-output').textContent()).split('\n'), longtasks };
-}
-
-/** Exports the card's trace and parses it. */
-async function exportTrace(page, card) {
-  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export trace (Perfetto)' }).click()]);
-  return JSON.parse(await readFile(await download.path(), 'utf8'));
-}
-
-/** The most threads in a span of category `cat` at one moment (with a hair of clock tolerance). */
-function maxOverlap(trace, cat) {
-  const edges = [];
-  for (const e of trace.traceEvents) {
-    if (e.ph === 'X' && e.cat === cat && e.dur > 50) edges.push([e.ts + 25, 1], [e.ts + e.dur - 25, -1]);
-  }
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0, max = 0;
-  for (const [, d] of edges) max = Math.max(max, (now += d));
-  return max;
-}
 
 async function shoot(page, id, name = id) {
   for (const width of [1280, 390]) {
@@ -87,7 +33,7 @@ test('§1 GIL: CPU-bound threads take turns, processes overlap, and the export o
     assert.deepEqual(gil.longtasks.filter((t) => t.ms > 50), [], 'no main-thread long task during the run');
     const trace = await exportTrace(page, gil.card);
     const names = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
-    assert.deepEqual(names, ['MainThread', 'ThreadPoolExecutor-0_0', 'ThreadPoolExecutor-0_1', 'ThreadPoolExecutor-0_2', 'ThreadPoolExecutor-0_3']);
+    assert.deepEqual(names, ['MainThread', 'ThreadPoolExecutor-0_0', 'ThreadPoolExecutor-0_1', 'ThreadPoolExecutor-0_2', 'ThreadPoolExecutor-0_3', 'page (main thread)']);
     assert.equal(maxOverlap(trace, 'run'), 1, 'with the GIL, never two threads run Python at once');
     assert.ok(trace.traceEvents.some((e) => e.cat === 'gil-wait'));
     await shoot(page, 'gil', 'gil-threads');

@@ -8,6 +8,7 @@ pub mod chrome_trace;
 pub mod compute;
 pub mod demos;
 pub mod embed;
+pub mod page;
 pub mod params;
 pub mod protocol;
 pub mod python;

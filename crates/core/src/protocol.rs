@@ -6,14 +6,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compute::ComputeOutcome;
-use crate::python::{RunReport, Scenario};
+use crate::python::{RunReport, Scenario, TraceDelta};
 
 /// Identifies one run so its events, and a request to stop it, find it.
 pub type RunId = u32;
 
 /// What the UI asks the engine to do.
+///
+/// Like every enum of the protocol it is externally tagged (`{"run":{…}}`): serde reads such an
+/// enum straight from the JSON, where an internally tagged one (`{"type":"run",…}`) is first
+/// buffered into serde's generic `Content` tree, which doubled the decoding code in the UI's wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Run `compute(n)`, cut into `chunks`, on one thread or on `workers` threads at once.
     Compute { id: RunId, n: u64, chunks: u32, mode: ComputeMode },
@@ -29,7 +33,7 @@ pub enum Request {
 
 /// How many threads a compute run may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ComputeMode {
     OneThread,
     AllThreads { workers: u32 },
@@ -37,7 +41,7 @@ pub enum ComputeMode {
 
 /// What the engine tells the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Event {
     /// The engine is up; sent once, before anything else.
     Ready(EngineInfo),
@@ -49,6 +53,9 @@ pub enum Event {
     Stopped { id: RunId },
     /// A request failed (bad parameters, a panic in a worker); the engine keeps serving.
     Failed { id: Option<RunId>, message: String },
+    /// A scenario run is going: what its threads recorded since the last progress event. Sent about
+    /// every 80 ms while it runs, and once more just before [`Event::Finished`].
+    Progress { id: RunId, delta: TraceDelta },
     /// A scenario run finished: results, output and the trace of every Python thread.
     Finished { id: RunId, report: RunReport },
     /// A thread of the engine panicked. The wasm instance is lost (its memory is shared by every
@@ -66,7 +73,7 @@ pub struct EngineInfo {
 
 /// Whether real threads are available, and if not, why not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Threading {
     /// A rayon pool of `pool_threads` Web Workers on shared memory.
     Threads { pool_threads: u32 },
@@ -76,7 +83,7 @@ pub enum Threading {
 
 /// Why the engine runs on a single thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "why", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FallbackReason {
     /// The page is not cross-origin isolated, so SharedArrayBuffer is off.
     NotIsolated,
@@ -182,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_scenario_reads_as_json_a_person_could_write() {
-        let json = r#"{"type":"run","id":1,"scenario":{"model":"processes","program":{"kind":"counter","variant":"lock","threads":10,"increments":10000}}}"#;
+        let json = r#"{"run":{"id":1,"scenario":{"model":"processes","program":{"kind":"counter","variant":"lock","threads":10,"increments":10000}}}}"#;
         let Request::Run { scenario, .. } = Request::from_json(json).unwrap() else { panic!("a run") };
         assert_eq!(scenario.switch_interval_ms, 5, "CPython's default when omitted");
     }
@@ -206,6 +213,10 @@ mod tests {
             outcome: ComputeOutcome { sum: 3.25, start_ms: 1.0, elapsed_ms: 2.0, chunks: vec![chunk] },
         });
         round_trip_event(Event::Stopped { id: 3 });
+        let span = crate::python::Span { kind: crate::python::SpanKind::Run, start_ms: 1.0, end_ms: 2.0, task: Some(1) };
+        let lanes = vec![crate::python::LaneNews { spans: vec![span], open: Some(span) }, Default::default()];
+        let delta = TraceDelta { start_ms: 1.0, now_ms: 2.5, wall_ms: 2.5, names: vec!["MainThread".into(), "Thread-1".into()], lanes };
+        round_trip_event(Event::Progress { id: 3, delta });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
         round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
     }
@@ -215,14 +226,22 @@ mod tests {
         let r = Request::Compute { id: 1, n: 10, chunks: 2, mode: ComputeMode::AllThreads { workers: 4 } };
         assert_eq!(
             r.to_json(),
-            r#"{"type":"compute","id":1,"n":10,"chunks":2,"mode":{"mode":"all_threads","workers":4}}"#
+            r#"{"compute":{"id":1,"n":10,"chunks":2,"mode":{"all_threads":{"workers":4}}}}"#
         );
+        assert_eq!(Event::Stopped { id: 3 }.to_json(), r#"{"stopped":{"id":3}}"#);
+    }
+
+    #[test]
+    fn a_span_travels_as_a_short_array() {
+        let span = crate::python::Span { kind: crate::python::SpanKind::GilWait, start_ms: 1.5, end_ms: 2.25, task: Some(0) };
+        assert_eq!(serde_json::to_string(&span).unwrap(), r#"["gil_wait",1.5,2.25,0]"#);
+        assert_eq!(serde_json::from_str::<crate::python::Span>(r#"["run",0.0,1.0,null]"#).unwrap().task, None);
     }
 
     #[test]
     fn malformed_messages_are_errors_not_panics() {
         assert!(Request::from_json("{").unwrap_err().starts_with("malformed Request"));
-        assert!(Event::from_json(r#"{"type":"nope"}"#).is_err());
+        assert!(Event::from_json(r#"{"nope":{}}"#).is_err());
     }
 
     #[test]

@@ -6,8 +6,14 @@
 //! after the state that took most of its time, so at most about `2 × width / grain` rectangles per
 //! lane are drawn whatever the run's length. Everything here is plain arithmetic, tested natively;
 //! the UI only turns it into SVG.
+//!
+//! A run in flight ([`layout_live`]) is drawn on an axis a little longer than it has lasted so far
+//! ([`horizon_ms`]), with a "now" edge that moves along it, and as one path per lane and state
+//! ([`Timeline::paths`]): a handful of SVG elements to update each frame, not thousands.
 
-use crate::python::{RunReport, SpanKind};
+use std::fmt::Write;
+
+use crate::python::{RunReport, SpanKind, Trace, WorkerTrace};
 use crate::report::format_ms;
 
 /// Height of one lane, and the gap below it, in SVG units.
@@ -39,6 +45,8 @@ pub fn style(kind: SpanKind) -> KindStyle {
         SpanKind::QueueWait => ("span-queue-wait", "pat-vlines", "waiting on a queue"),
         SpanKind::Join => ("span-join", "pat-checker", "waiting for other threads (join/result)"),
         SpanKind::Startup => ("span-startup", "pat-zigzag", "starting a process"),
+        SpanKind::PageResponsive => ("span-page-ok", "pat-frames", "this page responsive: frames drawn on time"),
+        SpanKind::PageBusy => ("span-page-busy", "pat-busy", "this page busy: no frame for over 50 ms (or its tab was hidden)"),
     };
     KindStyle { kind, class, pattern, words }
 }
@@ -82,18 +90,43 @@ pub struct Timeline {
     pub ticks: Vec<Tick>,
     /// The states that occur, in legend order.
     pub legend: Vec<KindStyle>,
+    /// Where "now" is, for a run in flight.
+    pub now_x: Option<f64>,
     /// Each task's call as Python writes it, by task id (for hover text).
     calls: Vec<String>,
 }
 
-/// Lays out `report`'s trace in `width` units, merging spans thinner than `grain` units.
-pub fn layout(report: &RunReport, width: f64, grain: f64) -> Timeline {
+/// Lays out `report`'s trace, and the page's own lane if there is one, in `width` units, merging
+/// spans thinner than `grain` units.
+pub fn layout(report: &RunReport, page: Option<&WorkerTrace>, width: f64, grain: f64) -> Timeline {
     let trace = &report.trace;
-    let total = (trace.end_ms - trace.start_ms).max(1e-6);
+    let calls = report.tasks.iter().map(|t| t.call.clone()).collect();
+    lay_out(trace, page, trace.end_ms - trace.start_ms, calls, width, grain)
+}
+
+/// Lays out a run in flight: `trace` is what it recorded up to its `end_ms`, which is "now".
+pub fn layout_live(trace: &Trace, page: Option<&WorkerTrace>, width: f64, grain: f64) -> Timeline {
+    let elapsed = trace.end_ms - trace.start_ms;
+    let mut t = lay_out(trace, page, horizon_ms(elapsed), Vec::new(), width, grain);
+    t.now_x = Some(elapsed * width / horizon_ms(elapsed));
+    t
+}
+
+/// How long an axis a run in flight is drawn on: a round 1, 2 or 5 × 10ᵏ ms with room to grow, so
+/// the "now" edge moves across it and the scale changes only now and then.
+pub fn horizon_ms(elapsed_ms: f64) -> f64 {
+    let want = (elapsed_ms * 1.1).max(100.0);
+    let magnitude = 10f64.powf(want.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|h| *h >= want).unwrap_or(10.0 * magnitude)
+}
+
+fn lay_out(trace: &Trace, page: Option<&WorkerTrace>, axis_ms: f64, calls: Vec<String>, width: f64, grain: f64) -> Timeline {
+    let total = axis_ms.max(1e-6);
     let scale = width / total;
     let lanes: Vec<Lane> = trace
         .workers
         .iter()
+        .chain(page)
         .enumerate()
         .map(|(i, w)| {
             let spans = w.spans.iter().map(|s| {
@@ -110,15 +143,14 @@ pub fn layout(report: &RunReport, width: f64, grain: f64) -> Timeline {
         .map(|k| style(*k))
         .collect();
     let ticks = ticks(total, scale);
-    let calls = report.tasks.iter().map(|t| t.call.clone()).collect();
-    Timeline { width, height, lanes, ticks, legend, calls }
+    Timeline { width, height, lanes, ticks, legend, now_x: None, calls }
 }
 
 /// Merges runs of rectangles thinner than `grain` into one each, named after their longest state.
 pub fn summarise(rects: impl Iterator<Item = Rect>, grain: f64) -> Vec<Rect> {
     let mut out: Vec<Rect> = Vec::new();
-    let mut pending: Option<(Rect, [f64; 8])> = None;
-    let flush = |pending: &mut Option<(Rect, [f64; 8])>, out: &mut Vec<Rect>| {
+    let mut pending: Option<(Rect, [f64; SpanKind::ALL.len()])> = None;
+    let flush = |pending: &mut Option<(Rect, [f64; SpanKind::ALL.len()])>, out: &mut Vec<Rect>| {
         if let Some((mut r, by_kind)) = pending.take() {
             let (i, _) = by_kind.iter().enumerate().fold((0, -1.0), |best, (i, ms)| if *ms > best.1 { (i, *ms) } else { best });
             r.kind = SpanKind::ALL[i];
@@ -131,7 +163,7 @@ pub fn summarise(rects: impl Iterator<Item = Rect>, grain: f64) -> Vec<Rect> {
             out.push(r);
             continue;
         }
-        let k = SpanKind::ALL.iter().position(|k| *k == r.kind).unwrap_or(0);
+        let k = r.kind.index();
         match &mut pending {
             Some((p, by_kind)) => {
                 by_kind[k] += r.ms;
@@ -143,7 +175,7 @@ pub fn summarise(rects: impl Iterator<Item = Rect>, grain: f64) -> Vec<Rect> {
                 }
             }
             None => {
-                let mut by_kind = [0.0; 8];
+                let mut by_kind = [0.0; SpanKind::ALL.len()];
                 by_kind[k] = r.ms;
                 pending = Some((r, by_kind));
             }
@@ -197,6 +229,22 @@ impl Timeline {
         (r.w >= 7.0 * text.len() as f64).then_some(text)
     }
 
+    /// Each lane drawn as one SVG path per state (`M x y h w v 22 h -w z` per rectangle), in legend
+    /// order: what a run in flight draws every frame, a few elements however many spans it has.
+    pub fn paths(lane: &Lane) -> Vec<(KindStyle, String)> {
+        let mut out: Vec<(KindStyle, String)> = Vec::new();
+        for k in SpanKind::ALL {
+            let mut d = String::new();
+            for r in lane.rects.iter().filter(|r| r.kind == k) {
+                let _ = write!(d, "M{:.1} {:.1}h{:.1}v{LANE_HEIGHT}h-{:.1}z", r.x, lane.y, r.w.max(0.5), r.w.max(0.5));
+            }
+            if !d.is_empty() {
+                out.push((style(k), d));
+            }
+        }
+        out
+    }
+
     /// One sentence per lane for screen readers: how long it spent in each state.
     pub fn lane_summary(lane: &Lane) -> String {
         let mut parts: Vec<String> = Vec::new();
@@ -218,7 +266,7 @@ impl Timeline {
 mod tests {
     use super::*;
     use crate::demos::testing::run_sim;
-    use crate::python::{Call, Collect, Model, Program, Scenario};
+    use crate::python::{Call, Collect, Model, Program, Scenario, Span};
 
     fn rect(x: f64, w: f64, kind: SpanKind) -> Rect {
         Rect { x, w, kind, task: Some(0), start_ms: x, ms: w, spans: 1 }
@@ -260,7 +308,7 @@ mod tests {
         let calls = vec![Call::Compute { n: 20_000 }; 2];
         let s = Scenario::new(Model::Gil, Program::Executor { max_workers: Some(2), calls, collect: Collect::Map });
         let report = run_sim(&s);
-        let t = layout(&report, 600.0, 2.0);
+        let t = layout(&report, None, 600.0, 2.0);
         let names: Vec<_> = t.lanes.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["MainThread", "ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_1"]);
         assert!(t.legend.iter().any(|k| k.kind == SpanKind::GilWait));
@@ -270,6 +318,57 @@ mod tests {
         assert!(t.describe(lane, r).starts_with("ThreadPoolExecutor-0_0: running Python"), "{}", t.describe(lane, r));
         assert!(Timeline::lane_summary(lane).contains("running Python"));
         assert!(t.lanes.iter().flat_map(|l| &l.rects).all(|r| r.x >= -1e-9 && r.x + r.w <= 600.0 + 1e-6));
+    }
+
+    #[test]
+    fn the_page_lane_comes_last_and_says_what_it_shows() {
+        let calls = vec![Call::Compute { n: 20_000 }; 2];
+        let report = run_sim(&Scenario::new(Model::Gil, Program::Executor { max_workers: Some(2), calls, collect: Collect::Map }));
+        let mut frames = crate::page::FrameLog::new();
+        for f in [0.0, 16.0, 32.0, 120.0, 136.0] {
+            frames.frame(f);
+        }
+        // The simulated run took `elapsed_ms` of modelled time while the page drew for 136 ms.
+        let page = frames.lane(|t| t / 136.0 * report.elapsed_ms, 0.0, report.elapsed_ms);
+        let t = layout(&report, Some(&page), 600.0, 2.0);
+        let lane = t.lanes.last().unwrap();
+        assert_eq!(lane.name, crate::page::LANE_NAME);
+        assert_eq!(t.lanes.len(), 4);
+        assert!(t.legend.iter().any(|k| k.kind == SpanKind::PageBusy));
+        let busy = lane.rects.iter().find(|r| r.kind == SpanKind::PageBusy).unwrap();
+        assert!(t.describe(lane, busy).starts_with("page (main thread): this page busy: no frame for over 50 ms"), "{}", t.describe(lane, busy));
+    }
+
+    #[test]
+    fn a_run_in_flight_grows_along_a_round_axis_with_a_now_edge() {
+        assert_eq!(horizon_ms(0.0), 100.0);
+        assert_eq!(horizon_ms(95.0), 200.0);
+        assert_eq!(horizon_ms(700.0), 1000.0);
+        assert_eq!(horizon_ms(1200.0), 2000.0);
+        assert_eq!(horizon_ms(4000.0), 5000.0);
+        let trace = Trace {
+            start_ms: 1000.0,
+            end_ms: 1700.0,
+            workers: vec![WorkerTrace { spans: vec![Span { kind: SpanKind::Run, start_ms: 1000.0, end_ms: 1700.0, task: None }], ..WorkerTrace::new("MainThread".into()) }],
+        };
+        let t = layout_live(&trace, None, 600.0, 1.5);
+        assert_eq!(t.now_x, Some(420.0), "700 ms into a 1 s axis");
+        assert_eq!(t.lanes[0].rects[0].w, 420.0);
+        assert_eq!(t.ticks.last().unwrap().label, "1.00 s");
+    }
+
+    #[test]
+    fn a_lane_draws_as_one_path_per_state() {
+        let lane = Lane {
+            name: "T".into(),
+            y: 18.0,
+            rects: vec![rect(0.0, 10.0, SpanKind::Run), rect(10.0, 5.0, SpanKind::GilWait), rect(15.0, 0.2, SpanKind::Run)],
+        };
+        let paths: Vec<_> = Timeline::paths(&lane).into_iter().map(|(k, d)| (k.class, d)).collect();
+        assert_eq!(
+            paths,
+            [("span-run", "M0.0 18.0h10.0v22h-10.0zM15.0 18.0h0.5v22h-0.5z".to_string()), ("span-gil-wait", "M10.0 18.0h5.0v22h-5.0z".to_string())]
+        );
     }
 
     #[test]

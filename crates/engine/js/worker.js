@@ -23,11 +23,11 @@ self.Worker = class PoolWorker extends PageWorker {
   constructor(url, options) {
     super(url, options);
     this.addEventListener('message', (event) => {
-      if (typeof event.data === 'string' && event.data.startsWith('{"type":"crashed"')) reportCrash(event.data);
+      if (typeof event.data === 'string' && event.data.startsWith('{"crashed":')) reportCrash(event.data);
     });
     this.addEventListener('error', (event) => {
       event.preventDefault();
-      reportCrash(JSON.stringify({ type: 'crashed', message: `a worker thread stopped: ${event.message}` }));
+      reportCrash(JSON.stringify({ crashed: { message: `a worker thread stopped: ${event.message}` } }));
     });
   }
 };
@@ -37,7 +37,7 @@ const early = [];
 self.onmessage = (event) => early.push(event.data);
 
 function unavailable(reason) {
-  postMessage(JSON.stringify({ type: 'unavailable', reason }));
+  postMessage(JSON.stringify({ unavailable: { reason } }));
 }
 
 try {

@@ -15,6 +15,7 @@ compile_error!(
 
 mod platform;
 mod runner;
+mod stream;
 
 use playground_core::protocol::{Event, Request};
 use wasm_bindgen::prelude::*;

@@ -15,6 +15,7 @@ use playground_core::python::{self, Pace, RunError, RunOptions, Scenario};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::platform::{self, now_ms};
+use crate::stream;
 
 thread_local! {
     static THREADING: RefCell<Threading> =
@@ -69,7 +70,7 @@ pub fn handle(request: Request) {
             Err(e) => platform::post(&Event::Failed { id: Some(id), message: e.to_string() }),
         },
         Request::Run { id, scenario } => start_run(id, move |stop| async move {
-            match run_scenario(scenario, stop).await {
+            match run_scenario(id, scenario, stop).await {
                 Ok(report) => Event::Finished { id, report },
                 Err(RunError::Cancelled) => Event::Stopped { id },
                 Err(RunError::Invalid { message }) => Event::Failed { id: Some(id), message },
@@ -129,13 +130,18 @@ fn options() -> RunOptions {
     }
 }
 
-/// Runs a Python scenario: each Python thread on a pool thread of its own when there are threads,
-/// otherwise in the core's one-thread simulation.
-async fn run_scenario(scenario: Scenario, stop: Arc<AtomicBool>) -> Result<python::RunReport, RunError> {
+/// Runs a Python scenario, streaming its progress: each Python thread on a pool thread of its own
+/// when there are threads, otherwise in the core's one-thread simulation.
+async fn run_scenario(id: RunId, scenario: Scenario, stop: Arc<AtomicBool>) -> Result<python::RunReport, RunError> {
     let opts = options();
     match threading() {
-        Threading::Threads { .. } => on_pool(move || python::run_threads(&scenario, &opts, &pool::PoolThreads, &stop)).await,
-        Threading::SingleThread { .. } => python::simulate(&scenario, &opts, &stop),
+        Threading::Threads { .. } => {
+            let live = Arc::new(python::Live::new());
+            let recording = live.clone();
+            let job = on_pool(move || python::run_threads_live(&scenario, &opts, &pool::PoolThreads, &stop, &recording));
+            stream::while_on_pool(id, live, job).await
+        }
+        Threading::SingleThread { .. } => stream::simulate(id, &scenario, &opts, &stop).await,
     }
 }
 
@@ -227,7 +233,7 @@ async fn run_here(plan: ComputePlan, stop: &AtomicBool) -> Result<ComputeOutcome
     let mut reports = Vec::with_capacity(plan.chunks() as usize);
     for k in 0..plan.chunks() {
         if now_ms() - last_yield >= SLICE_MS {
-            yield_now().await;
+            platform::yield_now().await;
             last_yield = now_ms();
         }
         if stop.load(Ordering::Relaxed) {
@@ -236,20 +242,4 @@ async fn run_here(plan: ComputePlan, stop: &AtomicBool) -> Result<ComputeOutcome
         reports.push(plan.run_chunk(k, now_ms));
     }
     Ok(ComputeOutcome::from_chunks(reports, start, now_ms()))
-}
-
-/// Lets pending messages be delivered before the next piece of work.
-///
-/// A message to ourselves through a `MessageChannel`, not `setTimeout(0)`: browsers clamp nested
-/// timeouts to 4 ms, which made a 256-chunk run spend a second asleep.
-async fn yield_now() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            return;
-        };
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

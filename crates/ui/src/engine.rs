@@ -103,9 +103,9 @@ impl Engine {
         self.status.read_only()
     }
 
-    /// Sends a request made from a fresh run id; `on_event` receives that run's events until one
-    /// of them ends it ([`Event::Computed`], [`Event::Finished`], [`Event::Stopped`] or
-    /// [`Event::Failed`]).
+    /// Sends a request made from a fresh run id; `on_event` receives that run's events
+    /// ([`Event::Progress`] while it goes) until one of them ends it ([`Event::Computed`],
+    /// [`Event::Finished`], [`Event::Stopped`] or [`Event::Failed`]).
     pub fn run(&self, make: impl FnOnce(RunId) -> Request, on_event: impl FnMut(Event) + 'static) -> RunId {
         let rc = self.inner.get_value();
         let (id, worker) = {
@@ -168,17 +168,25 @@ impl Engine {
     }
 
     fn dispatch(&self, event: Event) {
-        match &event {
-            Event::Ready(info) => self.status.set(EngineStatus::Ready(info.clone())),
-            Event::Unavailable { reason } => self.fail_everything(reason.clone()),
-            Event::Crashed { message } => self.crashed(message.clone()),
-            Event::Computed { id, .. }
-            | Event::Finished { id, .. }
-            | Event::Stopped { id }
-            | Event::Failed { id: Some(id), .. } => {
-                self.finish(*id, event.clone())
+        match event {
+            Event::Ready(info) => self.status.set(EngineStatus::Ready(info)),
+            Event::Unavailable { reason } => self.fail_everything(reason),
+            Event::Crashed { message } => self.crashed(message),
+            Event::Progress { id, .. } => self.deliver(id, event),
+            Event::Computed { id, .. } | Event::Finished { id, .. } | Event::Stopped { id } | Event::Failed { id: Some(id), .. } => {
+                self.finish(id, event)
             }
             Event::Failed { id: None, message } => leptos::logging::warn!("engine: {message}"),
+        }
+    }
+
+    /// Hands a run an event that does not end it. The callback is taken out while it runs, so it
+    /// may call the engine (to stop the run, say) without finding it borrowed.
+    fn deliver(&self, id: RunId, event: Event) {
+        let callback = self.inner.get_value().borrow_mut().runs.remove(&id);
+        if let Some(mut callback) = callback {
+            callback(event);
+            self.inner.get_value().borrow_mut().runs.entry(id).or_insert(callback);
         }
     }
 

@@ -208,10 +208,14 @@ pub fn isolation_note(threading: &Threading) -> Option<&'static str> {
     }
 }
 
-/// How the page's own main thread fared during a run, from the longest gap between its frames.
-pub fn page_words(longest_frame_ms: f64) -> String {
-    let verdict = if longest_frame_ms <= 50.0 { "stayed responsive" } else { "stalled" };
-    format!("{verdict}: its longest frame took {}", crate::report::format_ms(longest_frame_ms))
+/// What a card says under the timeline of a run in flight: how far it has got, and on which clock.
+pub fn live_words(elapsed_ms: f64, modelled: bool) -> String {
+    let so_far = crate::report::format_ms(elapsed_ms);
+    if modelled {
+        format!("{so_far} of modelled time so far, simulated on one thread; the page's lane maps real time onto that clock.")
+    } else {
+        format!("{so_far} so far, on real threads; every lane, the page's too, is on the same clock.")
+    }
 }
 
 #[cfg(test)]

@@ -117,3 +117,9 @@ fn figures_compare_with_the_same_work_one_after_another() {
     assert_eq!(labels[..4], ["Elapsed", "Same work one after another", "Speedup vs one after another", "Cores busy"]);
     assert!(r.trace.workers.iter().any(|w| w.totals_ms[3] > 0.0), "{:?}", SpanKind::Io);
 }
+
+#[test]
+fn a_run_in_flight_says_which_clock_it_is_drawn_on() {
+    assert_eq!(super::live_words(1234.0, false), "1.23 s so far, on real threads; every lane, the page's too, is on the same clock.");
+    assert!(super::live_words(80.0, true).starts_with("80 ms of modelled time so far, simulated on one thread"));
+}

@@ -10,12 +10,14 @@
 //!   virtual clock: what a page without cross-origin isolation runs, and what snapshot tests use.
 //!
 //! Both produce a [`RunReport`]: each task's result or exception, what the program printed and a
-//! bounded [`Trace`] of what every thread did.
+//! bounded [`Trace`] of what every thread did. Both can also hand out the trace in pieces while
+//! they run ([`live`]), so a page can draw a run before it ends.
 //!
 //! Architecture invariant: nothing here knows about browsers; time comes in through a [`Clock`],
 //! threads through [`Spawn`], and cancellation through an `AtomicBool`.
 
 pub mod gil;
+pub mod live;
 pub mod primitives;
 pub mod program;
 pub mod programs;
@@ -40,9 +42,10 @@ use crate::compute::Clock;
 pub use program::Pace;
 pub use report::{CounterReport, Outcome, PyException, RunReport, TaskReport};
 pub use scenario::{Call, Collect, CounterVariant, Failure, Flavour, Model, Program, Scenario, ScenarioError};
-pub use sim::simulate;
+pub use live::{LaneNews, Live, LiveTrace, TraceDelta};
+pub use sim::{simulate, Simulation};
 pub use spawn::{Spawn, StdThreads};
-pub use threads::run_threads;
+pub use threads::{run_threads, run_threads_live};
 pub use trace::{Span, SpanKind, Trace, WorkerTrace};
 
 /// The most lines a run keeps of what the program printed.

@@ -17,7 +17,7 @@ pub struct PyException {
 
 /// What a call returned or raised. Values are kept as their Python `repr`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Returned { repr: String },
     Raised { exception: PyException },

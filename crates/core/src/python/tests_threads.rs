@@ -163,3 +163,37 @@ fn python_default_max_workers() {
     assert_eq!(s(Model::Gil).threads(64), 32);
     assert_eq!(s(Model::Processes).threads(2), 2, "cores");
 }
+
+/// A run on real threads can be read while it goes, without stopping it: deltas arrive while it
+/// runs, and what they carry are the spans the report ends with.
+#[test]
+fn a_run_on_threads_streams_while_it_runs() {
+    let s = computes(Model::Gil, 3, 6, 2_000_000);
+    let live = Live::new();
+    let done = AtomicBool::new(false);
+    let (report, deltas) = std::thread::scope(|scope| {
+        let handle = scope.spawn(|| {
+            let r = run_threads_live(&s, &opts(4), &StdThreads, &AtomicBool::new(false), &live);
+            done.store(true, Ordering::Release);
+            r
+        });
+        let mut deltas = Vec::new();
+        while !done.load(Ordering::Acquire) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            deltas.push(live.take(native_clock(), native_clock()));
+        }
+        (handle.join().unwrap().unwrap(), deltas)
+    });
+    let during: Vec<usize> = deltas.iter().map(|d| d.lanes.iter().map(|l| l.spans.len() + usize::from(l.open.is_some())).sum()).collect();
+    assert!(during.iter().filter(|n| **n > 0).count() >= 2, "news arrived in at least two deltas: {during:?}");
+    let mut merged = LiveTrace::new();
+    for d in deltas {
+        merged.apply(d);
+    }
+    let merged = merged.snapshot();
+    assert_eq!(merged.workers.len(), report.trace.workers.len());
+    for (streamed, reported) in merged.workers.iter().zip(&report.trace.workers) {
+        let closed = &streamed.spans[..streamed.spans.len().saturating_sub(1)];
+        assert!(closed.iter().all(|s| reported.spans.contains(s)), "{}: streamed spans are the report's", streamed.name);
+    }
+}

@@ -5,6 +5,9 @@
 //! thread switches so often that its spans pass [`MAX_SPANS`], neighbours are merged pairwise (the
 //! longer one names the pair): the timeline keeps its shape at a coarser grain, and the per-kind
 //! totals stay exact. Memory is bounded whatever the run's length.
+//!
+//! A recorder also keeps the spans it closed since they were last taken ([`Recorder::take_news`]),
+//! so a run can be streamed while it goes (see [`super::live`]).
 
 use std::fmt::Write;
 
@@ -14,6 +17,9 @@ use serde::{Deserialize, Serialize};
 pub const MAX_SPANS: usize = 2048;
 
 /// What a thread was doing during a span.
+///
+/// The last two are not Python's: they are the page's own main thread, which the UI records while
+/// a run is in flight, so the timeline can show that the page stayed responsive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanKind {
@@ -33,10 +39,15 @@ pub enum SpanKind {
     Join,
     /// A process starting up (fork, import) before it can take its first task.
     Startup,
+    /// The page's main thread drew its frames on time.
+    PageResponsive,
+    /// The page's main thread drew no frame for longer than [`crate::page::BUSY_MS`].
+    PageBusy,
 }
 
 impl SpanKind {
-    pub const ALL: [SpanKind; 8] = [
+    /// Every kind, in declaration order (so `ALL[k.index()] == k`), which is also legend order.
+    pub const ALL: [SpanKind; 10] = [
         SpanKind::Run,
         SpanKind::C,
         SpanKind::GilWait,
@@ -45,7 +56,14 @@ impl SpanKind {
         SpanKind::QueueWait,
         SpanKind::Join,
         SpanKind::Startup,
+        SpanKind::PageResponsive,
+        SpanKind::PageBusy,
     ];
+
+    /// This kind's place in [`SpanKind::ALL`] and in [`WorkerTrace::totals_ms`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// A short name, for the text rendering and the UI's legend.
     pub fn label(self) -> &'static str {
@@ -58,18 +76,40 @@ impl SpanKind {
             SpanKind::QueueWait => "queue-wait",
             SpanKind::Join => "join",
             SpanKind::Startup => "startup",
+            SpanKind::PageResponsive => "responsive",
+            SpanKind::PageBusy => "busy",
         }
     }
 }
 
 /// One interval of one thread's life.
+///
+/// On the wire a span is an array, `["run",1.5,2.25,0]`: a trace holds thousands of them, and
+/// naming every field of every span made a finished run's message three times as long.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(into = "SpanWire", from = "SpanWire")]
 pub struct Span {
     pub kind: SpanKind,
     pub start_ms: f64,
     pub end_ms: f64,
     /// The task (index in submission order) the thread was working on, if any.
     pub task: Option<u32>,
+}
+
+/// A [`Span`] as the array it is sent as: kind, start, end, task.
+#[derive(Serialize, Deserialize)]
+struct SpanWire(SpanKind, f64, f64, Option<u32>);
+
+impl From<Span> for SpanWire {
+    fn from(s: Span) -> Self {
+        SpanWire(s.kind, s.start_ms, s.end_ms, s.task)
+    }
+}
+
+impl From<SpanWire> for Span {
+    fn from(SpanWire(kind, start_ms, end_ms, task): SpanWire) -> Self {
+        Span { kind, start_ms, end_ms, task }
+    }
 }
 
 impl Span {
@@ -85,7 +125,7 @@ pub struct WorkerTrace {
     pub name: String,
     pub spans: Vec<Span>,
     /// Exact milliseconds per kind, in [`SpanKind::ALL`] order, even after spans were merged.
-    pub totals_ms: [f64; 8],
+    pub totals_ms: [f64; SpanKind::ALL.len()],
     /// How many times the spans were halved by merging neighbours.
     pub coarsened: u32,
 }
@@ -99,16 +139,72 @@ pub struct Trace {
     pub workers: Vec<WorkerTrace>,
 }
 
+/// The most spans a recorder keeps for [`Recorder::take_news`] before neighbours are merged: a
+/// reader that looks ten times a second gets at most this many per thread each time.
+pub const MAX_NEWS: usize = 128;
+
+impl WorkerTrace {
+    pub fn new(name: String) -> Self {
+        WorkerTrace { name, spans: Vec::new(), totals_ms: [0.0; SpanKind::ALL.len()], coarsened: 0 }
+    }
+
+    /// Adds a span after the others, keeping the totals exact and the spans bounded.
+    pub fn push(&mut self, span: Span) {
+        // A state left the instant it was entered took no time: it would only clutter the picture.
+        if span.ms() <= 0.0 {
+            return;
+        }
+        self.totals_ms[span.kind.index()] += span.ms();
+        if append(&mut self.spans, span, MAX_SPANS) {
+            self.coarsened += 1;
+        }
+    }
+}
+
+/// Appends `span` to `spans`, or lengthens the last span if `span` continues it; halves `spans`
+/// by merging neighbours when it reaches `max`. Returns whether it halved them.
+pub fn append(spans: &mut Vec<Span>, span: Span, max: usize) -> bool {
+    if let Some(last) = spans.last_mut() {
+        if (last.kind, last.task) == (span.kind, span.task) && last.end_ms == span.start_ms {
+            last.end_ms = span.end_ms;
+            return false;
+        }
+    }
+    spans.push(span);
+    if spans.len() < max {
+        return false;
+    }
+    *spans = halve(spans);
+    true
+}
+
+/// Each pair of neighbours becomes one span covering both, named after the longer.
+fn halve(spans: &[Span]) -> Vec<Span> {
+    spans
+        .chunks(2)
+        .map(|pair| match pair {
+            [a, b] => {
+                let named = if b.ms() > a.ms() { b } else { a };
+                Span { start_ms: a.start_ms, end_ms: b.end_ms, ..*named }
+            }
+            [a] => *a,
+            _ => unreachable!("chunks(2) yields one or two"),
+        })
+        .collect()
+}
+
 /// Records one thread's state changes as spans.
 #[derive(Debug)]
 pub struct Recorder {
     trace: WorkerTrace,
     current: Option<(SpanKind, Option<u32>, f64)>,
+    /// Spans closed since [`Recorder::take_news`] last took them.
+    news: Vec<Span>,
 }
 
 impl Recorder {
     pub fn new(name: String) -> Self {
-        Self { trace: WorkerTrace { name, spans: Vec::new(), totals_ms: [0.0; 8], coarsened: 0 }, current: None }
+        Self { trace: WorkerTrace::new(name), current: None, news: Vec::new() }
     }
 
     /// The thread is now doing `kind` for `task`, since `now`; closes what it did before.
@@ -125,8 +221,17 @@ impl Recorder {
     /// The thread is idle from `now` on (between spans, or finished).
     pub fn close(&mut self, now: f64) {
         if let Some((kind, task, start)) = self.current.take() {
-            self.push(Span { kind, start_ms: start, end_ms: now.max(start), task });
+            let span = Span { kind, start_ms: start, end_ms: now.max(start), task };
+            if span.ms() > 0.0 {
+                self.trace.push(span);
+                append(&mut self.news, span, MAX_NEWS);
+            }
         }
+    }
+
+    /// The thread's name.
+    pub fn name(&self) -> &str {
+        &self.trace.name
     }
 
     pub fn finish(mut self, now: f64) -> WorkerTrace {
@@ -134,42 +239,11 @@ impl Recorder {
         self.trace
     }
 
-    fn push(&mut self, span: Span) {
-        // A state left the instant it was entered took no time: it would only clutter the picture.
-        if span.ms() <= 0.0 {
-            return;
-        }
-        let i = SpanKind::ALL.iter().position(|k| *k == span.kind).unwrap_or(0);
-        self.trace.totals_ms[i] += span.ms();
-        if let Some(last) = self.trace.spans.last_mut() {
-            if (last.kind, last.task, last.end_ms) == (span.kind, span.task, span.start_ms) {
-                last.end_ms = span.end_ms;
-                return;
-            }
-        }
-        self.trace.spans.push(span);
-        if self.trace.spans.len() >= MAX_SPANS {
-            self.coarsen();
-        }
-    }
-
-    /// Halves the spans: each pair becomes one span covering both, named after the longer.
-    fn coarsen(&mut self) {
-        let merged = self
-            .trace
-            .spans
-            .chunks(2)
-            .map(|pair| match pair {
-                [a, b] => {
-                    let named = if b.ms() > a.ms() { b } else { a };
-                    Span { start_ms: a.start_ms, end_ms: b.end_ms, ..*named }
-                }
-                [a] => *a,
-                _ => unreachable!("chunks(2) yields one or two"),
-            })
-            .collect();
-        self.trace.spans = merged;
-        self.trace.coarsened += 1;
+    /// The spans closed since the last call, and the state the thread is in now (as a span that
+    /// has not ended: its end is its start).
+    pub fn take_news(&mut self) -> (Vec<Span>, Option<Span>) {
+        let open = self.current.map(|(kind, task, start)| Span { kind, start_ms: start, end_ms: start, task });
+        (std::mem::take(&mut self.news), open)
     }
 }
 

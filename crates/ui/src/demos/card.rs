@@ -2,10 +2,12 @@
 //! its figures and its export.
 
 use leptos::prelude::*;
-use playground_core::demos::DemoSpec;
+use playground_core::demos::{live_words, DemoSpec};
+use playground_core::protocol::{EngineInfo, Threading};
 use playground_core::report::format_ms;
 
 use super::last_runs::LastRuns;
+use super::live::LiveTimeline;
 use super::notice::IsolationNote;
 use super::results::Results;
 use super::runner::{RunState, Runner};
@@ -54,6 +56,8 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
         _ => None,
     };
     let long_run = move || runner.busy() && runner.running_ms.get() > PROGRESS_AFTER_MS;
+    let modelled = move || matches!(engine.status().get(), EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. }));
+    let live_words = Signal::derive(move || runner.drawn.with(|d| d.as_ref().map(|d| live_words(d.elapsed_ms, modelled()))));
     view! {
         <section class="demo-card" id=format!("demo-{}", spec.id) aria-labelledby=labelled_by>
             <h3 class="demo-title" id=title_id>{spec.title}</h3>
@@ -70,6 +74,7 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
                 </Show>
                 <p class="demo-why" id=why_id role="status">{why}</p>
             </div>
+            <LiveTimeline drawn=runner.drawn.read_only() words=live_words/>
             <Results runner/>
         </section>
     }

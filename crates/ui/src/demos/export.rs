@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use playground_core::chrome_trace;
-use playground_core::python::RunReport;
+use playground_core::python::{RunReport, WorkerTrace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,9 +20,9 @@ extern "C" {
 }
 
 #[component]
-pub fn ExportButton(report: Arc<RunReport>) -> impl IntoView {
+pub fn ExportButton(report: Arc<RunReport>, page: Option<Arc<WorkerTrace>>) -> impl IntoView {
     let download = move |_| {
-        if let Err(e) = save(&chrome_trace::export(&report), "python-trace.json") {
+        if let Err(e) = save(&chrome_trace::export(&report, page.as_deref()), "python-trace.json") {
             leptos::logging::warn!("could not export the trace: {e:?}");
         }
     };

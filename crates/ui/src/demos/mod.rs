@@ -6,6 +6,8 @@
 mod card;
 mod export;
 mod last_runs;
+mod live;
+mod markup;
 mod notice;
 mod patterns;
 mod results;

@@ -18,13 +18,15 @@ use super::program::{Cx, Received, Step, BYTECODE_NS};
 use super::programs::{plan, COUNTER};
 use super::report::{CounterReport, RunReport, TaskReport};
 use super::scenario::Model;
+use super::live::{LaneNews, TraceDelta};
 use super::trace::{Recorder, SpanKind, Trace};
 use super::{RunError, RunOptions, Scenario, MAX_OUTPUT};
 
 mod effects;
 
-/// Steps between two looks at the stop flag: a fraction of a millisecond of work.
-const STOP_EVERY: u32 = 256;
+/// Steps between two looks at the stop flag and at whether to pause: a few microseconds of work
+/// for most steps, a few milliseconds where a step compresses a 64 KiB block.
+const STOP_EVERY: u32 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Wait {
@@ -109,56 +111,107 @@ struct Sim {
 
 /// Runs a scenario on the calling thread alone, on a virtual clock starting at 0.
 pub fn simulate(scenario: &Scenario, opts: &RunOptions, stop: &AtomicBool) -> Result<RunReport, RunError> {
-    scenario.validate(opts.cores, u32::MAX)?;
-    let plan = plan(scenario, opts.cores);
-    let mut threads = vec![Thread::new(plan.main, "MainThread".into(), 0, false)];
-    threads.extend(plan.threads.into_iter().map(|t| Thread::new(t.code, t.name, t.process, t.daemon)));
-    let mut tasks = super::world::Pool::new(plan.calls.clone()).state.into_inner().expect("fresh");
-    let mut sim = Sim {
-        model: scenario.model,
-        interval: f64::from(scenario.switch_interval_ms),
-        threads,
-        gils: (0..plan.processes).map(|_| SimGil { request_at: f64::INFINITY, ..SimGil::default() }).collect(),
-        spaces: (0..plan.processes).map(|_| Space::default()).collect(),
-        cores: vec![0.0; opts.cores.max(1) as usize],
-        tasks: std::mem::take(&mut tasks.tasks),
-        calls: plan.calls,
-        pending: VecDeque::new(),
-        idle: VecDeque::new(),
-        shutdown: false,
-        completed: Vec::new(),
-        yielded: 0,
-        collected: Vec::new(),
-        output: Vec::new(),
-        seed: 0x9E37_79B9_7F4A_7C15,
-    };
-    let mut steps = 0u32;
-    while sim.threads[0].status != Status::Done {
-        steps = steps.wrapping_add(1);
-        if steps.is_multiple_of(STOP_EVERY) && stop.load(Ordering::Relaxed) {
-            return Err(RunError::Cancelled);
+    let mut sim = Simulation::new(scenario, opts)?;
+    sim.run(stop, || false)?;
+    Ok(sim.report())
+}
+
+/// A simulation that can pause, so whoever runs it can stream it and answer messages meanwhile.
+pub struct Simulation {
+    sim: Sim,
+    counter_expected: Option<u64>,
+    steps: u32,
+    /// Whether a delta has named the lanes yet.
+    named: bool,
+}
+
+impl Simulation {
+    pub fn new(scenario: &Scenario, opts: &RunOptions) -> Result<Self, RunError> {
+        scenario.validate(opts.cores, u32::MAX)?;
+        let plan = plan(scenario, opts.cores);
+        let mut threads = vec![Thread::new(plan.main, "MainThread".into(), 0, false)];
+        threads.extend(plan.threads.into_iter().map(|t| Thread::new(t.code, t.name, t.process, t.daemon)));
+        let mut tasks = super::world::Pool::new(plan.calls.clone()).state.into_inner().expect("fresh");
+        let sim = Sim {
+            model: scenario.model,
+            interval: f64::from(scenario.switch_interval_ms),
+            threads,
+            gils: (0..plan.processes).map(|_| SimGil { request_at: f64::INFINITY, ..SimGil::default() }).collect(),
+            spaces: (0..plan.processes).map(|_| Space::default()).collect(),
+            cores: vec![0.0; opts.cores.max(1) as usize],
+            tasks: std::mem::take(&mut tasks.tasks),
+            calls: plan.calls,
+            pending: VecDeque::new(),
+            idle: VecDeque::new(),
+            shutdown: false,
+            completed: Vec::new(),
+            yielded: 0,
+            collected: Vec::new(),
+            output: Vec::new(),
+            seed: 0x9E37_79B9_7F4A_7C15,
+        };
+        Ok(Simulation { sim, counter_expected: plan.counter_expected, steps: 0, named: false })
+    }
+
+    /// Runs until the program ends (`Ok(true)`) or `pause()` asks for a pause (`Ok(false)`);
+    /// `pause` and the stop flag are looked at every [`STOP_EVERY`] steps. Where it pauses does
+    /// not change the schedule: the same scenario always simulates the same way.
+    pub fn run(&mut self, stop: &AtomicBool, mut pause: impl FnMut() -> bool) -> Result<bool, RunError> {
+        let sim = &mut self.sim;
+        while sim.threads[0].status != Status::Done {
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps.is_multiple_of(STOP_EVERY) {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(RunError::Cancelled);
+                }
+                if pause() {
+                    return Ok(false);
+                }
+            }
+            match sim.next() {
+                Some(i) => sim.advance(i),
+                None => sim.deadlock(),
+            }
         }
-        match sim.next() {
-            Some(i) => sim.advance(i),
-            None => sim.deadlock(),
+        Ok(true)
+    }
+
+    /// What every thread recorded since the last delta. The modelled "now" is the furthest any
+    /// thread has got, so every span recorded so far lies before it.
+    pub fn delta(&mut self, wall_ms: f64) -> TraceDelta {
+        let threads = &mut self.sim.threads;
+        let now_ms = threads.iter().map(|t| t.at).fold(0.0, f64::max);
+        let names = if std::mem::replace(&mut self.named, true) { Vec::new() } else { threads.iter().map(|t| t.rec.name().to_string()).collect() };
+        let lanes = threads
+            .iter_mut()
+            .map(|t| {
+                let (spans, open) = t.rec.take_news();
+                LaneNews { spans, open }
+            })
+            .collect();
+        TraceDelta { start_ms: 0.0, now_ms, wall_ms, names, lanes }
+    }
+
+    /// What the finished run produced.
+    pub fn report(self) -> RunReport {
+        let Simulation { sim, counter_expected, .. } = self;
+        let end = sim.threads[0].at;
+        let counter = counter_expected.map(|expected| CounterReport { expected, printed: sim.spaces[0].vars[COUNTER].max(0) as u64 });
+        let workers = sim.threads.len() as u32 - 1;
+        let gil_switches = if sim.model == Model::FreeThreaded { 0 } else { sim.gils.iter().map(|g| g.switches).sum() };
+        let workers_traces = sim.threads.into_iter().map(|t| t.rec.finish(t.at.min(end))).collect();
+        RunReport {
+            model: sim.model,
+            workers,
+            elapsed_ms: end,
+            tasks: sim.tasks,
+            collected: sim.collected,
+            output: sim.output,
+            counter,
+            gil_switches,
+            trace: Trace { start_ms: 0.0, end_ms: end, workers: workers_traces },
         }
     }
-    let end = sim.threads[0].at;
-    let counter = plan.counter_expected.map(|expected| CounterReport { expected, printed: sim.spaces[0].vars[COUNTER].max(0) as u64 });
-    let workers = sim.threads.len() as u32 - 1;
-    let gil_switches = sim.gils.iter().map(|g| g.switches).sum();
-    let workers_traces = sim.threads.into_iter().map(|t| t.rec.finish(t.at.min(end))).collect();
-    Ok(RunReport {
-        model: scenario.model,
-        workers,
-        elapsed_ms: end,
-        tasks: sim.tasks,
-        collected: sim.collected,
-        output: sim.output,
-        counter,
-        gil_switches: if scenario.model == Model::FreeThreaded { 0 } else { gil_switches },
-        trace: Trace { start_ms: 0.0, end_ms: end, workers: workers_traces },
-    })
 }
 
 impl Thread {

@@ -10,6 +10,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::gil::{Gil, POLL};
+use super::live::Live;
 use super::program::{Cx, Effect, Received, Step, SYNC_BYTECODES};
 use super::programs::{plan, COUNTER};
 use super::report::{CounterReport, RunReport};
@@ -35,6 +36,8 @@ struct World<'a> {
     model: Model,
     opts: &'a RunOptions,
     stop: &'a AtomicBool,
+    /// Where each thread publishes what it records, when the run is streamed.
+    live: Option<&'a Live>,
     /// The main thread finished: the interpreter exits and takes every other thread with it.
     exit: AtomicBool,
     gils: Vec<Gil>,
@@ -57,6 +60,28 @@ pub fn run_threads(
     spawn: &dyn Spawn,
     stop: &AtomicBool,
 ) -> Result<RunReport, RunError> {
+    run(scenario, opts, spawn, stop, None)
+}
+
+/// [`run_threads`], with every thread publishing what it records into `live` as it goes, so
+/// another thread can stream the run with [`Live::take`] while it lasts.
+pub fn run_threads_live(
+    scenario: &Scenario,
+    opts: &RunOptions,
+    spawn: &dyn Spawn,
+    stop: &AtomicBool,
+    live: &Live,
+) -> Result<RunReport, RunError> {
+    run(scenario, opts, spawn, stop, Some(live))
+}
+
+fn run(
+    scenario: &Scenario,
+    opts: &RunOptions,
+    spawn: &dyn Spawn,
+    stop: &AtomicBool,
+    live: Option<&Live>,
+) -> Result<RunReport, RunError> {
     scenario.validate(opts.cores, opts.max_threads)?;
     let plan = plan(scenario, opts.cores);
     let gils = match scenario.model {
@@ -68,6 +93,7 @@ pub fn run_threads(
         model: scenario.model,
         opts,
         stop,
+        live,
         exit: AtomicBool::new(false),
         gils,
         spaces: (0..plan.processes).map(|_| Space::default()).collect(),
@@ -83,6 +109,9 @@ pub fn run_threads(
     let mut bodies: Vec<Mutex<Option<Body>>> = vec![Mutex::new(Some(("MainThread".into(), false, 0, plan.main)))];
     bodies.extend(plan.threads.into_iter().map(|t| Mutex::new(Some((t.name, t.daemon, t.process, t.code)))));
     let start = (opts.clock)();
+    if let Some(live) = live {
+        live.begin(start, bodies.iter().map(|b| lock(b).as_ref().map_or_else(String::new, |b| b.0.clone())).collect());
+    }
     spawn.run_all(n + 1, &|i| {
         let (name, daemon, process, mut code) = lock(&bodies[i]).take().expect("each body runs once");
         let mut t = PyThread::new(&world, i, process, name);
@@ -154,6 +183,9 @@ impl<'w> PyThread<'w> {
             let released = self.released_at.take();
             let t = at.or(released).unwrap_or_else(|| self.now());
             self.rec.enter(kind, self.task, t);
+            if let Some(live) = self.world.live {
+                live.publish(self.me, &mut self.rec);
+            }
         }
     }
 
