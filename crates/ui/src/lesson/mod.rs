@@ -48,7 +48,9 @@ pub fn LessonArticle(#[prop(default = true)] contents: bool) -> impl IntoView {
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
             {contents.then(|| view! { <Toc mounted=mounted/> })}
-            <div class="lesson-body">
+            // Until every part is in, the body keeps at least a screen and a half of height, so what
+            // follows it (the "Your machine" panel, on phones) is not shown and then pushed away.
+            <div class="lesson-body" class:mounting=move || !mounted.get()>
                 {LESSON.sections.iter().enumerate().map(|(i, section)| view! {
                     <Show when=move || { shown.get() > i }><LessonSection section=section/></Show>
                 }).collect_view()}
