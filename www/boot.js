@@ -7,6 +7,8 @@ const RELOADED = 'playground:isolation-reload';
 // How long a first visit waits for the worker (it caches the whole app first) before starting
 // without it: on a slow network the lesson should not stay blank. The next visit is isolated.
 const PATIENCE_MS = 5000;
+// How long applying an update may take before the page reloads regardless.
+const UPDATE_PATIENCE_MS = 3000;
 
 /** Shows one line of status in place of the app while the page gets ready. */
 function say(text) {
@@ -63,6 +65,9 @@ function applyUpdate(worker, sw) {
   sw.addEventListener('controllerchange', reload, { once: true });
   activated(worker).then((ok) => { if (ok) reload(); });
   worker.postMessage({ type: 'skip-waiting' });
+  // Should neither sign come, reload anyway: the page shows whichever version then serves it,
+  // rather than waiting for ever.
+  setTimeout(reload, UPDATE_PATIENCE_MS);
 }
 
 /** The "update ready" bar: the new version is installed and waits for the learner. */

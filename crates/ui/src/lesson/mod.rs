@@ -69,7 +69,12 @@ fn scroll_to_fragment() {
         return;
     }
     let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
-    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(&id)) {
-        element.scroll_into_view();
-    }
+    let Some(element) = window.document().and_then(|d| d.get_element_by_id(&id)) else { return };
+    element.scroll_into_view();
+    // Sections far from the viewport were laid out at a placeholder height
+    // (`content-visibility: auto`); those that just came into view now take their real height,
+    // which can move the target. So scroll once more after the browser has drawn them.
+    request_animation_frame(move || {
+        request_animation_frame(move || element.scroll_into_view());
+    });
 }
