@@ -7,8 +7,6 @@ const RELOADED = 'playground:isolation-reload';
 // How long a first visit waits for the worker (it caches the whole app first) before starting
 // without it: on a slow network the lesson should not stay blank. The next visit is isolated.
 const PATIENCE_MS = 5000;
-// How long applying an update may take before the page reloads regardless.
-const UPDATE_PATIENCE_MS = 3000;
 
 /** Shows one line of status in place of the app while the page gets ready. */
 function say(text) {
@@ -50,28 +48,8 @@ function activated(worker) {
   });
 }
 
-/**
- * Tells a waiting service worker to take over, and reloads when it has: on `controllerchange`, or
- * when the worker reports itself activated, whichever comes first (a page that is just starting
- * may not be told of the controller change).
- */
-function applyUpdate(worker, sw) {
-  let reloading = false;
-  const reload = () => {
-    if (reloading) return;
-    reloading = true;
-    location.reload();
-  };
-  sw.addEventListener('controllerchange', reload, { once: true });
-  activated(worker).then((ok) => { if (ok) reload(); });
-  worker.postMessage({ type: 'skip-waiting' });
-  // Should neither sign come, reload anyway: the page shows whichever version then serves it,
-  // rather than waiting for ever.
-  setTimeout(reload, UPDATE_PATIENCE_MS);
-}
-
-/** The "update ready" bar: the new version is installed and waits for the learner. */
-function offerUpdate(worker, sw) {
+/** The "update ready" bar: a new build has taken over; this page still runs the old one. */
+function offerUpdate() {
   if (document.getElementById('update-bar')) return;
   const bar = document.createElement('div');
   bar.id = 'update-bar';
@@ -84,20 +62,10 @@ function offerUpdate(worker, sw) {
   button.textContent = 'Reload now';
   button.addEventListener('click', () => {
     button.disabled = true;
-    applyUpdate(worker, sw);
+    location.reload();
   });
   bar.append(text, button);
   document.body.prepend(bar);
-}
-
-/** Watches for a new build: once it is installed and waiting, the bar offers it. */
-function watchForUpdates(registration, sw) {
-  registration.addEventListener('updatefound', () => {
-    const next = registration.installing;
-    next?.addEventListener('statechange', () => {
-      if (next.state === 'installed' && sw.controller) offerUpdate(next, sw);
-    });
-  });
 }
 
 /**
@@ -110,21 +78,10 @@ async function prepare() {
   if (!sw || !isSecureContext) return;
   const controlled = sw.controller !== null;
 
-  // A worker that waited while the learner reloaded: "applied when you reload". Looking needs no
-  // network: the registration is on this device.
-  if (controlled) {
-    const existing = await sw.getRegistration().catch(() => undefined);
-    if (existing?.waiting) {
-      applyUpdate(existing.waiting, sw);
-      return new Promise(() => {});
-    }
-  }
+  // A new build takes over by itself once cached (see sw.js); a page it took from says so.
+  if (controlled) sw.addEventListener('controllerchange', offerUpdate, { once: true });
 
-  const registering = sw.register('sw.js', { scope: './' }).then((registration) => {
-    // Some environments stub register() out (automation, privacy extensions): no worker then.
-    if (registration) watchForUpdates(registration, sw);
-    return registration;
-  }, (error) => {
+  const registering = sw.register('sw.js', { scope: './' }).catch((error) => {
     // file: URLs, private modes and some frames refuse workers; the app runs without them.
     console.warn(`The lesson will not work offline here: ${error?.message ?? error}`);
     return undefined;
@@ -139,6 +96,7 @@ async function prepare() {
   // under the worker, which adds the headers; the session remembers it, so it never loops.
   if (controlled || memory.reloaded()) return;
   const registration = await registering;
+  // Some environments stub register() out (automation, privacy extensions): no worker then.
   if (!registration) return;
   say('Preparing real threads and offline use…');
   const worker = registration.installing ?? registration.waiting ?? registration.active;

@@ -24,19 +24,18 @@ const ISOLATION = {
 const TOP_LEVEL = { 'Cross-Origin-Opener-Policy': 'same-origin' };
 
 self.addEventListener('install', (event) => {
-  // `reload` skips the HTTP cache, so a new build never stores an older build's file.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // `reload` skips the HTTP cache, so a new build never stores an older build's file. A new build
+  // takes over as soon as it is cached (skipWaiting): a version left waiting for its turn made
+  // Chromium hang, now and then, the next visit's navigation; the page offers a reload instead.
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
   // Only this worker's scope's caches are ours to delete: other apps on the origin keep theirs.
   event.waitUntil(caches.keys().then((names) =>
     Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)))));
-});
-
-self.addEventListener('message', (event) => {
-  // The one message a page may send: the learner asked to apply the waiting update.
-  if (event.data?.type === 'skip-waiting' && event.source?.type === 'window') self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {
@@ -68,11 +67,12 @@ async function respond(request) {
 function withIsolation(response, topLevel, scorm) {
   // Opaque and error responses cannot be rebuilt; a redirect stays as it is.
   if (response.status === 0 || response.type === 'opaqueredirect') return response;
-  const headers = new Headers(response.headers);
+  // A response that already has them (the host sent them) is passed on as it is.
   const { 'Document-Isolation-Policy': _, ...withoutDip } = ISOLATION;
   const wanted = topLevel ? { ...ISOLATION, ...TOP_LEVEL } : scorm ? withoutDip : ISOLATION;
-  for (const [name, value] of Object.entries(wanted)) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
+  const missing = Object.entries(wanted).filter(([name]) => !response.headers.has(name));
+  if (missing.length === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of missing) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -216,7 +216,7 @@ test('a sub-path deployment loads, registers its worker there and runs threads',
   }
 });
 
-test('a new deployment: the page says an update is ready, applies it (button or reload), old caches go', async () => {
+test('a new deployment takes over once cached: the page says so, a reload (button or not) shows it, old caches go', async () => {
   const site = await mkdtemp(join(tmpdir(), 'deploy-'));
   await cp(DIST, site, { recursive: true });
   const host = await serve(site, { headers: shippedHeaders(DIST) });
@@ -246,14 +246,16 @@ test('a new deployment: the page says an update is ready, applies it (button or 
       assert.deepEqual(await cacheNames(page), ['playground-next-1'], `the old cache ${first} is deleted`);
       assert.equal(await bar.count(), 0);
 
-      // Without the button: the next reload applies the waiting version.
+      // Without the button: a plain reload shows the new version.
       await deploy('next-2');
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       await bar.waitFor();
-      await page.reload();
+      // The bar comes when the new build takes over; its activation then deletes the old cache.
       await page.waitForFunction(async () => (await caches.keys()).join() === 'playground-next-2', null, { timeout: 30_000 });
+      await page.reload();
       await page.locator('#quiz').waitFor();
       assert.equal(await bar.count(), 0);
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), 'activated');
     });
   } finally {
     await host.close();
