@@ -68,6 +68,9 @@ async function openEmbedded(page, appUrl, sibling) {
 
 /** The messages from the lesson that reached the course page, as plain data. */
 const messages = (page, type) => page.evaluate((type) => window.received.map((m) => m.data).filter((d) => d?.source === 'concurrency-playground' && (!type || d.type === type)), type);
+/** Waits until the parent has received `count` messages of `type` (postMessage is asynchronous). */
+const received = (page, type, count = 1) => page.waitForFunction(([type, count]) =>
+  window.received.filter((m) => m.data?.source === 'concurrency-playground' && m.data.type === type).length >= count, [type, count]);
 
 /**
  * Waits until the parent's last resize message, the iframe element's height and the lesson's own
@@ -130,6 +133,8 @@ test('embedded with Document-Isolation-Policy in a parent without COOP/COEP: com
     const grown = await heightsAgree(page, frame);
     assert.ok(grown.measured > first.measured, 'the explanations made the lesson taller, and the parent was told');
 
+    await received(page, 'quiz-answered', questions.length + 1);
+    await received(page, 'quiz-score');
     const answered = (await messages(page, 'quiz-answered')).map(({ question, chosen, correct }) => ({ question, chosen, correct }));
     assert.deepEqual(answered, [
       { question: questions[0].id, chosen: wrong, correct: false },
@@ -163,6 +168,7 @@ test('embedded without Document-Isolation-Policy: not isolated, a notice says so
     await page.screenshot({ path: `${ARTIFACTS}embed-not-isolated-demo.png` });
 
     await answer(lesson, 1, questions[1].correct);
+    await received(page, 'quiz-answered');
     assert.deepEqual((await messages(page, 'quiz-answered')).map((m) => m.correct), [true]);
     await heightsAgree(page, frame);
     await page.evaluate(() => scrollTo(0, 0));
