@@ -11,6 +11,7 @@ mod engine;
 mod package;
 mod setup;
 mod util;
+mod zip;
 
 use std::process::ExitCode;
 
