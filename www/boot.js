@@ -8,7 +8,7 @@ const RELOADED = 'playground:isolation-reload';
 // without it: on a slow network the lesson should not stay blank. The next visit is isolated.
 const PATIENCE_MS = 5000;
 
-/** Shows one line of status in place of the app while the page gets ready. */
+/** Shows one line of status over the lesson (already on screen) while the page gets ready. */
 function say(text) {
   let line = document.getElementById('boot-status');
   if (!line) {
@@ -107,8 +107,29 @@ async function prepare() {
   return new Promise(() => {});
 }
 
+/**
+ * Resolves once the lesson's HTML has been painted, or after `most` ms (a hidden tab or a frame out
+ * of view may not paint for a long time). The UI's wasm is fetched only then: the lesson is readable
+ * without it, and on a slow phone it would otherwise take the bandwidth the first paint needs.
+ */
+function painted(most = 1000) {
+  return new Promise((resolve) => {
+    setTimeout(resolve, most);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      // No paint timing here: the timeout decides.
+    }
+  });
+}
+
 async function start() {
-  await prepare();
+  await Promise.all([prepare(), painted()]);
   const ui = document.querySelector('meta[name="playground-ui"]');
   const { default: init } = await import(ui.dataset.js);
   await init({ module_or_path: ui.dataset.wasm });

@@ -24,6 +24,34 @@ async function shoot(page, id, name = id) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+test('a demo is built when its slot nears the screen; the decision tree builds the card it runs', async () => {
+  await withPage(env.browser, {}, async (page) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(env.isolatedHost.url);
+    await page.locator('#quiz').waitFor({ timeout: 30_000 });
+    await page.locator('#fact-threads').waitFor({ timeout: 30_000 });
+    // Far below the first screen nothing is built yet; the slot keeps a dashed place.
+    for (const name of ['executors', 'queue']) {
+      assert.equal(await page.locator(`.demo-slot[data-demo="${name}"][data-filled]`).count(), 0, `${name} is not built at load`);
+    }
+    assert.equal(await page.locator('#demo-process-pool').count(), 0);
+    // Reading on to §2 builds its tree.
+    await page.locator('.demo-slot[data-demo="decision-tree"]').scrollIntoViewIfNeeded();
+    const tree = page.locator('#demo-decision-tree');
+    await tree.waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#demo-process-pool').count(), 0, '§3\'s card is still a screen away');
+    await tree.getByRole('button', { name: /CPU bound/ }).click();
+    await tree.getByRole('button', { name: 'Pure Python' }).click();
+    // The leaf's link leads to a card that does not exist yet: following it builds it and runs it.
+    await tree.locator('a[href="#demo-process-pool"]').click();
+    const pool = page.locator('#demo-process-pool');
+    await pool.locator('.demo-run:disabled').waitFor({ timeout: 5_000 });
+    await pool.locator('.demo-run:enabled').waitFor({ timeout: 60_000 });
+    assert.equal((await pool.locator('.demo-output').textContent()).split('\n').length, 4, 'the tree started the demo');
+    assert.ok(await pool.isVisible(), 'and brought it into view');
+  });
+});
+
 test('§1 GIL: CPU-bound threads take turns, processes overlap, and the export opens in Perfetto', async () => {
   await withPage(env.browser, {}, async (page) => {
     await open(page, env.isolatedHost);

@@ -95,6 +95,8 @@ async function answer(lesson, index, option) {
 
 /** Runs the §1 GIL demo with its defaults and returns its output. */
 async function runGilDemo(lesson) {
+  // A demo is built when its slot comes near the screen, as a learner scrolls to it.
+  await lesson.locator('.demo-slot[data-demo="gil"]').scrollIntoViewIfNeeded();
   const card = lesson.locator('#demo-gil');
   await card.locator('.demo-run:enabled').waitFor({ timeout: 30_000 });
   await card.getByRole('button', { name: 'Run', exact: true }).click();
@@ -115,9 +117,10 @@ test('embedded with Document-Isolation-Policy in a parent without COOP/COEP: com
     // The compact layout: the lesson, its demos and quiz; none of the course chrome.
     assert.equal(await lesson.locator('h1#lesson-title').textContent(), 'Concurrency: Threading, Multiprocessing & the GIL');
     assert.equal(await lesson.locator('section.lesson-section').count(), 7, 'six sections and the quiz');
-    for (const chrome of ['.lesson-header', '.back-link', '.toc', '.sidebar', '.reference']) {
+    for (const chrome of ['.skip-link', '.back-link', '.lesson-number', '.lesson-meta', '.toc', '.sidebar', '.reference']) {
       assert.equal(await lesson.locator(chrome).count(), 0, `${chrome} is not in the embedded layout`);
     }
+    assert.equal(await lesson.locator('header.lesson-header > *').count(), 1, 'the header holds the title alone');
     assert.equal(await lesson.locator('details.machine-details').getAttribute('open'), null, '"Your machine" starts folded');
     assert.ok((await runGilDemo(lesson)).trim().length > 0, 'the GIL demo printed its output');
 
@@ -159,6 +162,7 @@ test('embedded without Document-Isolation-Policy: not isolated, a notice says so
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false);
     assert.equal(await lesson.locator('#machine-summary').textContent(), 'one thread, as this frame is not cross-origin isolated');
     assert.equal(await lesson.locator('#fact-threads').textContent(), '1');
+    await lesson.locator('.demo-slot[data-demo="gil"]').scrollIntoViewIfNeeded();
     const note = lesson.locator('#demo-gil .demo-note');
     assert.match(await note.textContent(), /not cross-origin isolated/);
     assert.ok(await note.isVisible(), 'the notice is on screen, not folded away');

@@ -1,6 +1,6 @@
-//! Finishes a build in Trunk's staging directory: writes the service worker with the list of every
-//! file the build produced and a version made from their contents, and checks the page's promises
-//! (no inline script) before the build becomes dist/.
+//! Finishes a build in Trunk's staging directory: writes the lesson into the page, writes the
+//! service worker with the list of every file the build produced and a version made from their
+//! contents, and checks the page's promises (no inline script) before the build becomes dist/.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,9 @@ const NOT_PRECACHED: &[&str] = &["sw.js", "_headers"];
 
 pub fn finish(staging: &Path) -> Result<(), String> {
     let index = std::fs::read_to_string(staging.join("index.html")).map_err(|e| format!("reading the built index.html: {e}"))?;
+    let md = std::fs::read_to_string(root().join("content/lesson-17.md")).map_err(|e| format!("reading content/lesson-17.md: {e}"))?;
+    let index = with_lesson(&index, &lesson_content::page_html(&md)?)?;
+    std::fs::write(staging.join("index.html"), &index).map_err(|e| format!("writing index.html: {e}"))?;
     if let Some(script) = inline_script(&index) {
         return Err(format!("the built index.html has an inline script, which the CSP refuses: {script}"));
     }
@@ -32,6 +35,15 @@ pub fn finish(staging: &Path) -> Result<(), String> {
     std::fs::write(staging.join("sw.js"), sw).map_err(|e| format!("writing sw.js: {e}"))?;
     println!("xtask: service worker {version} precaches {} files", files.len() + 1);
     Ok(())
+}
+
+/// The page with the lesson's markup at the start of its `<body>`, where the UI expects it.
+fn with_lesson(index: &str, lesson: &str) -> Result<String, String> {
+    if index.contains("class=\"lesson-body\"") {
+        return Err("index.html already holds the lesson: is post-build running twice?".into());
+    }
+    let at = index.find("<body>").ok_or("the built index.html has no <body> to put the lesson in")? + "<body>".len();
+    Ok(format!("{}{lesson}{}", &index[..at], &index[at..]))
 }
 
 /// The worker script: the template with the build's version and files (plus "./", the page's own
@@ -107,6 +119,13 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lesson_opens_the_body() {
+        let page = with_lesson("<html><head></head><body><noscript>n</noscript></body></html>", "<main>L</main>").unwrap();
+        assert_eq!(page, "<html><head></head><body><main>L</main><noscript>n</noscript></body></html>");
+        assert!(with_lesson("<html></html>", "x").is_err());
+    }
 
     #[test]
     fn finds_inline_scripts_only() {

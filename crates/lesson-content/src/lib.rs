@@ -1,6 +1,8 @@
-//! Build-time only: turns the lesson's Markdown into Rust data with pre-rendered, pre-highlighted HTML.
+//! Build-time only: turns the lesson's Markdown into the page's HTML and the UI's Rust data.
 //!
-//! `crates/ui/build.rs` calls [`generate`]; the UI `include!`s the result. So the Markdown parser
+//! The xtask's post-build step writes [`page_html`] into `index.html`: the lesson as plain HTML,
+//! on screen before any wasm runs. `crates/ui/build.rs` calls [`generate`] for what the wasm
+//! itself needs (the title, the back link, the quiz); the UI `include!`s the result. So the Markdown parser
 //! (pulldown-cmark) and the highlighter (syntect) run on the build machine, and the wasm a learner
 //! downloads carries only the finished HTML strings.
 //!
@@ -11,6 +13,7 @@ mod codegen;
 mod diagrams;
 mod highlight;
 pub mod model;
+pub mod page;
 mod parse;
 
 pub use highlight::CLASS_PREFIX;
@@ -23,6 +26,13 @@ pub fn generate(md: &str) -> Result<String, String> {
     let lesson = parse(md)?;
     check(&lesson)?;
     Ok(codegen::rust(&lesson))
+}
+
+/// Parses and checks the lesson, and returns the markup that opens the page's `<body>`.
+pub fn page_html(md: &str) -> Result<String, String> {
+    let lesson = parse(md)?;
+    check(&lesson)?;
+    Ok(page::body(&lesson))
 }
 
 /// What the parser cannot see on its own: every `#anchor` link points at a section or question that

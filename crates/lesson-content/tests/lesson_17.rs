@@ -129,10 +129,50 @@ fn every_sentence_outside_the_quiz_is_the_seed_lessons() {
     }
 }
 
-#[test]
-fn the_generated_rust_names_every_section() {
-    let rust = lesson_content::generate(&content()).unwrap();
-    for id in ["the-gil", "decision-tree", "concurrent-futures", "futures", "raw-threading", "shared-state", "quiz-compress"] {
-        assert!(rust.contains(&format!("id: {id:?}")), "{id}");
+/// Text without tags, with the entities the highlighter and pulldown-cmark write decoded, spaces kept.
+fn exact_text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
     }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+#[test]
+fn a_copy_button_copies_the_source_exactly() {
+    // The page's copy buttons copy the highlighted block's text, so that text must be the source.
+    for block in lesson().sections.iter().flat_map(|s| &s.blocks) {
+        if let Block::Code { source, html, .. } = block {
+            assert_eq!(exact_text_of(html).trim_end(), source.trim_end());
+        }
+    }
+}
+
+#[test]
+fn the_page_holds_every_section_slot_and_heading_and_no_quiz() {
+    let page = lesson_content::page_html(&content()).unwrap();
+    for id in ["the-gil", "decision-tree", "concurrent-futures", "futures", "raw-threading", "shared-state"] {
+        assert!(page.contains(&format!("<section id=\"{id}\" class=\"lesson-section\"")), "{id}");
+        assert!(page.contains(&format!("<li><a href=\"#{id}\" data-label=")), "contents link to {id}");
+    }
+    for name in ["gil", "decision-tree", "executors", "futures", "threading", "queue"] {
+        assert_eq!(page.matches(&format!("<div class=\"demo-slot\" data-demo=\"{name}\"></div>")).count(), 1, "{name}");
+    }
+    assert!(page.contains("<li><a href=\"#quiz\" data-label=\"Quiz\">"), "the contents end with the quiz");
+    assert!(!page.contains("id=\"quiz\""), "the UI mounts the quiz");
+    assert_eq!(page.matches("<h1").count(), 1);
+    assert!(!page.contains("<script"), "the page's script is boot.js alone");
+}
+
+#[test]
+fn the_generated_rust_holds_the_quiz_and_not_the_sections() {
+    let rust = lesson_content::generate(&content()).unwrap();
+    assert!(rust.contains("id: \"quiz-compress\"") || rust.contains("Some(\"quiz-compress\")"), "the quiz's demo slot");
+    assert!(!rust.contains("sections:") && !rust.contains("Block::"), "the sections are in the page, not the wasm");
 }

@@ -1,25 +1,19 @@
-//! The compact page for `?embed`: what a learner in a course's frame needs and no more. The lesson,
-//! its demos and the quiz stay; the course chrome (back link, reference box, contents column) goes,
-//! and "Your machine" folds into one line that says whether the demos have real threads.
+//! "Your machine" folded into one line, for the compact page (`?embed`): it says whether the demos
+//! have real threads, and opens into the full panel.
 
 use leptos::prelude::*;
 use playground_core::report::machine_summary;
 
 use crate::engine::{Engine, EngineStatus};
-use crate::lesson::{content::LESSON, LessonArticle};
 use crate::machine::MachinePanel;
 
 #[component]
-pub fn EmbeddedPage() -> impl IntoView {
+pub fn MachineDetails() -> impl IntoView {
     view! {
-        <main id="main" class="layout embedded">
-            <h1 id="lesson-title" class="embedded-title">{LESSON.meta.title}</h1>
-            <details class="machine-details">
-                <summary>"Your machine: " <MachineSummary/></summary>
-                <MachinePanel/>
-            </details>
-            <LessonArticle contents=false/>
-        </main>
+        <details class="machine-details">
+            <summary>"Your machine: " <MachineSummary/></summary>
+            <MachinePanel/>
+        </details>
     }
 }
 

@@ -1,7 +1,12 @@
-//! The UI of the concurrency playground: the lesson page, its quiz and its demos (Leptos, CSR).
+//! The UI of the concurrency playground: what the lesson's page does beyond its HTML (Leptos, CSR).
 //!
-//! Components live here rather than in `main.rs` so tests can import them. They call the core for
-//! anything that computes, and reach the engine only through [`engine::Engine`]'s messages.
+//! The lesson arrives as HTML in index.html (written at build time by crates/lesson-content); the
+//! page is readable before this wasm loads. [`start`] then adds the behaviour the HTML cannot have
+//! and mounts the interactive parts into the places left for them, each in a task of its own so no
+//! single task holds the main thread long: "Your machine", the quiz, and each demo as its slot
+//! comes near the screen ([`slots`]). Components live here rather than in `main.rs` so tests can
+//! import them. They call the core for anything that computes, and reach the engine only through
+//! [`engine::Engine`]'s messages.
 
 pub mod demos;
 pub mod embedded;
@@ -9,42 +14,29 @@ pub mod engine;
 pub mod host;
 pub mod lesson;
 pub mod machine;
+pub mod slots;
 pub mod test_hooks;
 
 use leptos::prelude::*;
 
-use crate::embedded::EmbeddedPage;
 use crate::engine::Engine;
-use crate::lesson::{LessonArticle, LessonHeader};
-use crate::machine::MachinePanel;
 
-/// The whole page: the full lesson page, or the compact one for `?embed`.
-#[component]
-pub fn App() -> impl IntoView {
-    let engine = Engine::start();
-    provide_context(engine);
-    provide_context(demos::LastRuns::new());
-    test_hooks::install(engine);
-    let launch = host::Launch::from_page();
-    host::start(&launch);
-    if launch.embed {
-        view! { <EmbeddedPage/> }.into_any()
-    } else {
-        view! { <FullPage/> }.into_any()
-    }
-}
-
-/// The lesson with its course chrome: header, contents column and the "Your machine" sidebar.
-#[component]
-fn FullPage() -> impl IntoView {
-    view! {
-        <a class="skip-link" href="#main">"Skip to the lesson"</a>
-        <LessonHeader/>
-        <main id="main" class="layout">
-            <LessonArticle/>
-            <aside class="sidebar">
-                <MachinePanel/>
-            </aside>
-        </main>
-    }
+/// Starts the engine and the hosts, adds the page's behaviour and schedules its interactive parts.
+pub fn start() {
+    // One root for everything mounted, so every part sees the engine and the hosts as context.
+    // Leptos's executor runs effects and tasks; `mount_to_body` would start it, but the page's
+    // parts are mounted one by one, after the first effects.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let root = Owner::new();
+    root.with(|| {
+        let engine = Engine::start();
+        provide_context(engine);
+        provide_context(demos::LastRuns::new());
+        test_hooks::install(engine);
+        let launch = host::Launch::from_page();
+        host::start(&launch);
+        lesson::enhance(&launch, &root);
+    });
+    // The root lives as long as the page.
+    std::mem::forget(root);
 }

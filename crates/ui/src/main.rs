@@ -1,5 +1,5 @@
-//! Mounts the app; everything else lives in the library.
+//! Starts the UI on the page's HTML; everything else lives in the library.
 
 fn main() {
-    leptos::mount::mount_to_body(playground_ui::App);
+    playground_ui::start();
 }

@@ -42,6 +42,9 @@ pub fn DecisionTree() -> impl IntoView {
 /// Presses the Run button of demo card `id`; the link's own navigation brings the card into view.
 /// A card that is busy or waiting for the engine has its Run disabled, and then nothing happens.
 fn press_run(id: &str) {
+    // The card may not be built yet (slots fill as they near the screen): build them all first, so
+    // both this click and the link's own navigation find it.
+    crate::slots::fill_all();
     let run = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&format!("#demo-{id} .demo-run")).ok().flatten())

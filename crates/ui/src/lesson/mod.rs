@@ -1,75 +1,110 @@
-//! The lesson page: its header, table of contents, six sections and quiz, drawn from [`content::LESSON`].
+//! The lesson page's behaviour: its HTML (header, contents, six sections) comes with index.html;
+//! here the back link, the copy buttons and the contents' scroll-spy are wired to it, the compact
+//! layout is made for `?embed`, and the quiz and "Your machine" are mounted in their places.
 //!
-//! The words live in content/lesson-17.md; these components only lay them out and wire the few
-//! interactive parts (copy buttons, scroll-spy, quiz) to the browser.
+//! Each part is mounted in a task of its own after the page has started, so no single task holds
+//! the main thread for long (a phone runs them four times slower than a laptop).
 
 mod back_link;
-mod callout;
-mod code_block;
 pub mod content;
-mod contrast;
-mod decision_tree;
-pub mod demos;
-mod header;
+mod copy;
 mod quiz;
 mod scroll_spy;
-mod section;
 mod storage;
 mod toc;
 
+use std::time::Duration;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
 
-pub use header::LessonHeader;
-
+use crate::embedded::MachineDetails;
+use crate::host::Launch;
+use crate::machine::MachinePanel;
 use content::LESSON;
 use quiz::QuizSection;
-use section::LessonSection;
-use toc::Toc;
 
-/// The lesson's body: contents (unless `contents` is false), sections in order, then the quiz.
-///
-/// The header and the contents come with the page and each part one task later: mounting the whole
-/// lesson at once held the main thread for one long task (~150 ms here, four times that on a
-/// phone), which delays the first paint and the first click. Once all parts are in, a `#section`
-/// in the address is scrolled to, as the browser would have done for a page that came whole.
-#[component]
-pub fn LessonArticle(#[prop(default = true)] contents: bool) -> impl IntoView {
-    let parts = LESSON.sections.len() + 1;
-    let shown = RwSignal::new(0usize);
-    let mounted = Signal::derive(move || shown.get() >= parts);
-    Effect::new(move |_| {
-        let n = shown.get();
-        if n < parts {
-            set_timeout(move || shown.set(n + 1), std::time::Duration::ZERO);
-        } else {
-            scroll_to_fragment();
+/// Adds the page's behaviour and schedules its parts, under the page's `root` owner.
+pub fn enhance(launch: &Launch, root: &Owner) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(link) = document.query_selector(".back-link").ok().flatten() {
+        let _ = link.set_attribute("href", &back_link::course_index_href(LESSON.meta.back_href));
+    }
+    copy::listen(&document);
+    let quiz_mounted = RwSignal::new(false);
+    if launch.embed {
+        compact(&document);
+    } else {
+        toc::enhance(&document, quiz_mounted.into());
+    }
+    // The browser has already scrolled to a `#fragment` that the HTML holds; one that names a part
+    // mounted below (a quiz question, a demo card) is scrolled to once it exists.
+    let fragment = fragment().filter(|id| document.get_element_by_id(id).is_none());
+
+    let embed = launch.embed;
+    later(root, move || {
+        let (slot, panel) = match embed {
+            true => (".machine-slot", view! { <MachineDetails/> }.into_any()),
+            false => (".sidebar", view! { <MachinePanel/> }.into_any()),
+        };
+        mount(slot, panel);
+    });
+    later(root, move || {
+        mount(".lesson-body", view! { <QuizSection/> });
+        quiz_mounted.set(true);
+        crate::slots::watch_new();
+        if let Some(id) = fragment {
+            scroll_to(&id);
         }
     });
-    view! {
-        <article class="lesson" aria-labelledby="lesson-title">
-            {contents.then(|| view! { <Toc mounted=mounted/> })}
-            // Until every part is in, the body keeps at least a screen and a half of height, so what
-            // follows it (the "Your machine" panel, on phones) is not shown and then pushed away.
-            <div class="lesson-body" class:mounting=move || !mounted.get()>
-                {LESSON.sections.iter().enumerate().map(|(i, section)| view! {
-                    <Show when=move || { shown.get() > i }><LessonSection section=section/></Show>
-                }).collect_view()}
-                <Show when=move || mounted.get()><QuizSection/></Show>
-            </div>
-        </article>
+    crate::slots::watch(root);
+}
+
+/// Runs `f` under `root` in a task of its own.
+fn later(root: &Owner, f: impl FnOnce() + 'static) {
+    let root = root.clone();
+    set_timeout(move || root.with(f), Duration::ZERO);
+}
+
+/// Appends `view` to the element `selector` finds, for the page's whole life.
+fn mount(selector: &str, view: impl IntoView + 'static) {
+    let parent = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(parent) = parent {
+        std::mem::forget(leptos::mount::mount_to(parent, move || view));
     }
 }
 
-/// Scrolls to the element the address's fragment names, if there is one.
-fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(hash) = window.location().hash() else { return };
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() {
-        return;
+/// The compact layout for a course's frame: the course chrome goes (back link, lesson number and
+/// length, reference box, contents, sidebar); the title stays. www/mode.js has already hidden
+/// these by a class on `<html>` before the first paint; removing them keeps them out of the
+/// accessibility tree and find-in-page for good.
+fn compact(document: &Document) {
+    let _ = document.document_element().map(|html| html.class_list().add_1("embed"));
+    let chrome = ".skip-link, .course-nav, .lesson-number, .lesson-meta, .reference, .toc, .sidebar";
+    if let Ok(list) = document.query_selector_all(chrome) {
+        let found: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect();
+        found.iter().for_each(Element::remove);
     }
-    let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
-    let Some(element) = window.document().and_then(|d| d.get_element_by_id(&id)) else { return };
+}
+
+/// The address's fragment, decoded, if there is one.
+fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.trim_start_matches('#');
+    (!id.is_empty()).then(|| js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string()))
+}
+
+/// Scrolls to the element `id` names, building every demo first if it is not on the page yet.
+fn scroll_to(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if document.get_element_by_id(id).is_none() {
+        crate::slots::fill_all();
+    }
+    let Some(element) = document.get_element_by_id(id) else { return };
     element.scroll_into_view();
     // Sections far from the viewport were laid out at a placeholder height
     // (`content-visibility: auto`); those that just came into view now take their real height,

@@ -12,7 +12,6 @@ use playground_core::quiz::{Answers, Question, QuizEvent, Verdict, STORAGE_KEY};
 use wasm_bindgen::JsCast;
 
 use super::content::LESSON;
-use super::demos::DemoSlot;
 use super::storage;
 
 #[component]
@@ -112,7 +111,8 @@ fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Ans
                     }
                 })}
             </div>
-            {demo.map(|name| view! { <DemoSlot name=name/> })}
+            // Filled with its demo by `crate::slots`, like the slots in the page's HTML.
+            {demo.map(|name| view! { <div class="demo-slot" data-demo=name></div> })}
         </fieldset>
     }
 }

@@ -14,8 +14,8 @@ use web_sys::{IntersectionObserver, IntersectionObserverInit};
 const BAND: &str = "-25% 0px -74% 0px";
 const LINE: f64 = 0.25;
 
-/// The id of the section being read, among `ids` (elements that are all in the page once `ready`).
-pub fn use_scroll_spy(ids: Vec<&'static str>, ready: Signal<bool>) -> ReadSignal<Option<&'static str>> {
+/// Which of `ids` (elements that are all in the page once `ready`) is being read, by position.
+pub fn use_scroll_spy(ids: Vec<String>, ready: Signal<bool>) -> ReadSignal<Option<usize>> {
     let (current, set_current) = signal(None);
     let kept = StoredValue::new_local(None::<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>);
     // An effect, because the observer synchronises with the DOM, which exists only once mounted.
@@ -49,11 +49,9 @@ pub fn use_scroll_spy(ids: Vec<&'static str>, ready: Signal<bool>) -> ReadSignal
 }
 
 /// The last of `ids` whose top is above the reading line, if any.
-fn current_section(ids: &[&'static str]) -> Option<&'static str> {
+fn current_section(ids: &[String]) -> Option<usize> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let line = window.inner_height().ok()?.as_f64()? * LINE;
-    ids.iter().rev().copied().find(|id| {
-        document.get_element_by_id(id).is_some_and(|e| e.get_bounding_client_rect().top() <= line)
-    })
+    ids.iter().rposition(|id| document.get_element_by_id(id).is_some_and(|e| e.get_bounding_client_rect().top() <= line))
 }

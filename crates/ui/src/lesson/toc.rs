@@ -1,59 +1,64 @@
-//! The table of contents: every section and the quiz, with the one being read marked
-//! (`aria-current="location"`, a bar and bold type). On narrow screens it is a sticky bar that
-//! names the current section and opens into the list; on wide ones a sticky column.
+//! The table of contents in the page's HTML, made live: the part being read is marked
+//! (`aria-current="location"`, a bar and bold type), and on narrow screens the sticky bar names it
+//! and opens into the list. Without the wasm it is a plain list of links, which still works.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
 
 use super::content::LESSON;
 use super::scroll_spy::use_scroll_spy;
 
-/// One line of the contents.
-struct Entry {
-    id: &'static str,
-    number: &'static str,
-    title: &'static str,
-}
+/// `ready`: whether every part the contents link to is on the page (the quiz is mounted later).
+pub fn enhance(document: &Document, ready: Signal<bool>) {
+    let Some(nav) = document.query_selector("nav.toc").ok().flatten() else { return };
+    let links = all(&nav, "a[href^='#']");
+    let Some(toggle) = nav.query_selector(".toc-toggle").ok().flatten() else { return };
+    let Some(bar) = nav.query_selector(".toc-current").ok().flatten() else { return };
 
-fn entries() -> Vec<Entry> {
-    let sections = LESSON.sections.iter().map(|s| Entry { id: s.id, number: s.number, title: s.title });
-    let quiz = &LESSON.quiz;
-    sections.chain([Entry { id: quiz.id, number: quiz.icon, title: quiz.title }]).collect()
-}
-
-/// `mounted`: whether every section is on the page yet (the article mounts them one by one).
-#[component]
-pub fn Toc(mounted: Signal<bool>) -> impl IntoView {
-    let entries = entries();
-    let current = use_scroll_spy(entries.iter().map(|e| e.id).collect(), mounted);
-    let open = RwSignal::new(false);
-    let current_title = move || {
-        let id = current.get()?;
-        LESSON.sections.iter().find(|s| s.id == id).map(|s| format!("{} — {}", s.number, s.title)).or(Some(LESSON.quiz.title.to_string()))
+    let set_open = {
+        let (nav, toggle) = (nav.clone(), toggle.clone());
+        move |open: bool| {
+            let _ = nav.class_list().toggle_with_force("open", open);
+            let _ = toggle.set_attribute("aria-expanded", &open.to_string());
+        }
     };
-    view! {
-        <nav class="toc" class:open=move || open.get() aria-labelledby="toc-title">
-            <h2 id="toc-title" class="toc-title">"On this page"</h2>
-            <button type="button" class="toc-toggle" aria-expanded=move || open.get().to_string()
-                aria-controls="toc-list" on:click=move |_| open.update(|o| *o = !*o)>
-                <span class="toc-toggle-label">"Contents"</span>
-                <span class="toc-current">{move || current_title().unwrap_or_else(|| LESSON.meta.title.to_string())}</span>
-                <span class="toc-chevron" aria-hidden="true">"▾"</span>
-            </button>
-            <ol id="toc-list" class="toc-list">
-                {entries.into_iter().map(|entry| {
-                    let here = move || current.get() == Some(entry.id);
-                    view! {
-                        <li>
-                            <a href=format!("#{}", entry.id) class:current=here
-                                aria-current=move || here().then_some("location")
-                                on:click=move |_| open.set(false)>
-                                <span class="toc-number" aria-hidden="true">{entry.number}</span>
-                                {entry.title}
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </nav>
+    let flip = {
+        let (nav, set_open) = (nav.clone(), set_open.clone());
+        move || set_open(!nav.class_list().contains("open"))
+    };
+    on_click(&toggle, flip);
+    // Following a link closes the list, as it would a menu.
+    for link in &links {
+        let set_open = set_open.clone();
+        on_click(link, move || set_open(false));
     }
+
+    let ids: Vec<String> = links.iter().filter_map(|a| Some(a.get_attribute("href")?.trim_start_matches('#').to_string())).collect();
+    let current = use_scroll_spy(ids, ready);
+    Effect::new(move |_| {
+        let here = current.get();
+        for (i, link) in links.iter().enumerate() {
+            let _ = link.class_list().toggle_with_force("current", here == Some(i));
+            let _ = match here == Some(i) {
+                true => link.set_attribute("aria-current", "location"),
+                false => link.remove_attribute("aria-current"),
+            };
+        }
+        let label = here.and_then(|i| links.get(i)?.get_attribute("data-label"));
+        bar.set_text_content(Some(label.as_deref().unwrap_or(LESSON.meta.title)));
+    });
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// A click listener for the page's whole life.
+fn on_click(element: &Element, f: impl Fn() + 'static) {
+    let listener = Closure::<dyn Fn()>::new(f);
+    let _ = element.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
