@@ -18,9 +18,9 @@ pub fn build() -> Result<(), String> {
     let threads = root().join("target/threads/wasm32-unknown-unknown/engine/playground_engine.wasm");
     let single = root().join("target/single/wasm32-unknown-unknown/engine/playground_engine.wasm");
 
-    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--features", "threads", "--profile", "engine", "--config"])
+    run(engine_cargo().args(["build", "--quiet", "--package", "playground-engine", "--features", "threads", "--profile", "engine", "--config"])
         .arg(root().join(".cargo/threads.toml")))?;
-    run(cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
+    run(engine_cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
         .arg(root().join(".cargo/single.toml")))?;
 
     bindgen(&threads, &pkg.join("threads"))?;
@@ -32,6 +32,12 @@ pub fn build() -> Result<(), String> {
         copy_dir(&pkg, &Path::new(&staging).join("engine"))?;
     }
     Ok(())
+}
+
+/// `cargo` without the UI's settings, which reach this hook through Trunk's environment: the
+/// engine keeps std's panic messages, since its panic hook reports them to the page.
+fn engine_cargo() -> Cmd {
+    crate::UI_CARGO_ENV.iter().fold(cargo(), |cmd, (k, _)| cmd.env_remove(k))
 }
 
 /// wasm-bindgen, then wasm-opt for speed; skipped when the output is newer than the input.

@@ -38,6 +38,10 @@ impl Cmd {
         self.0.env(k, v);
         self
     }
+    pub fn env_remove(mut self, k: impl AsRef<OsStr>) -> Self {
+        self.0.env_remove(k);
+        self
+    }
     pub fn describe(&self) -> String {
         let args: Vec<_> = self.0.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
         format!("{} {}", self.0.get_program().to_string_lossy(), args.join(" "))

@@ -36,8 +36,13 @@ fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Text without tags or the entities pulldown-cmark escapes.
+/// Text without tags or the entities pulldown-cmark escapes, whitespace runs made one space.
 fn text_of(html: &str) -> String {
+    squash(&exact_text_of(html))
+}
+
+/// Text without tags, with the entities the highlighter and pulldown-cmark write decoded, spaces kept.
+fn exact_text_of(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -48,7 +53,7 @@ fn text_of(html: &str) -> String {
             _ => {}
         }
     }
-    squash(&out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'"))
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 #[test]
@@ -127,21 +132,6 @@ fn every_sentence_outside_the_quiz_is_the_seed_lessons() {
     for text in texts.iter().filter(|t| !t.is_empty() && !t.starts_with("Tool Best for")) {
         assert!(seed.contains(text.as_str()), "not in the seed lesson: {text}");
     }
-}
-
-/// Text without tags, with the entities the highlighter and pulldown-cmark write decoded, spaces kept.
-fn exact_text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 #[test]
