@@ -8,8 +8,11 @@ const RELOADED = 'playground:isolation-reload';
 // without it: on a slow network the lesson should not stay blank. The next visit is isolated.
 const PATIENCE_MS = 5000;
 
-/** Shows one line of status over the lesson (already on screen) while the page gets ready. */
-function say(text) {
+/**
+ * Shows one line of status over the lesson (already on screen) while the page gets ready; with
+ * `closable`, a Close button, for a message that stays.
+ */
+function say(text, closable = false) {
   let line = document.getElementById('boot-status');
   if (!line) {
     line = document.createElement('p');
@@ -18,6 +21,13 @@ function say(text) {
     document.body.append(line);
   }
   line.textContent = text;
+  if (closable) {
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close';
+    close.addEventListener('click', () => line.remove());
+    line.append(' ', close);
+  }
 }
 
 /** sessionStorage can be missing or throw (sandboxed frames, storage blocked): then never reload. */
@@ -137,6 +147,9 @@ async function start() {
 }
 
 start().catch((error) => {
-  say(`The lesson could not start: ${error?.message ?? error}. Reloading the page may help.`);
+  // The lesson's text is HTML and stays readable; what needs the wasm cannot work. Dropping `js`
+  // gives the page its no-script layout: the contents as a plain list, no empty demo places.
+  document.documentElement.classList.remove('js');
+  say(`The live demos and the quiz could not start (${error?.message ?? error}); the lesson's text is all here. Reloading the page may help.`, true);
   throw error;
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, withPage, DIST } from '../support/browser.mjs';
+import { launch, openPage, withPage, DIST } from '../support/browser.mjs';
 import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -216,4 +216,39 @@ test('screenshots at 390 and 1280 px, both themes, for a person to look at', asy
       });
     }
   }
+});
+
+test('without the wasm (it cannot load, or script is off) the whole lesson still reads, and a failure says so', async () => {
+  // The UI's wasm fails to arrive: the learner is told, in words, and keeps the lesson's text.
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  try {
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(host.url);
+    const status = page.locator('#boot-status');
+    await status.getByText(/The live demos and the quiz could not start .*the lesson's text is all here/).waitFor();
+    assert.equal(await page.locator('section.lesson-section').count(), 6, 'the six sections');
+    assert.ok(await page.locator('#the-gil .prose').first().isVisible(), 'the first section reads');
+    // The page falls back to its no-script layout: the contents are a plain visible list, and no
+    // empty place waits for a demo that will not come.
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('js')), false);
+    assert.ok(await page.locator('#toc-list').isVisible(), 'the contents list shows');
+    assert.equal(await page.locator('#toc-list a:visible').count(), 6, 'without the quiz, which is not there');
+    assert.equal(await page.locator('.demo-slot:visible').count(), 0);
+    await page.screenshot({ path: `${ARTIFACTS}no-wasm-390.png` });
+    await status.getByRole('button', { name: 'Close' }).click();
+    assert.equal(await status.count(), 0, 'the message can be closed');
+    // The one error is the failed load itself, which the page reports as it should.
+    assert.ok(page.errors.length >= 1 && page.errors.every((e) => /Failed to fetch|_bg\.wasm|net::ERR_FAILED/.test(e)), page.errors.join('\n'));
+  } finally {
+    await page.context().close();
+  }
+
+  // Script off: every section, code block and link is there, the contents list shows.
+  await withPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async (page) => {
+    await page.goto(host.url);
+    assert.equal(await page.locator('section.lesson-section').count(), 6, 'the six sections (the quiz needs script)');
+    assert.equal(await page.locator('pre.code').count(), content.code.length);
+    assert.ok(await page.locator('#toc-list').isVisible());
+    assert.match(await page.locator('noscript').textContent(), /demos and quiz need JavaScript and WebAssembly/);
+  });
 });
