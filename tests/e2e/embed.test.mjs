@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, withPage, DIST } from '../support/browser.mjs';
+import { launch, withPage, DIST, showQuiz } from '../support/browser.mjs';
 import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -60,7 +60,7 @@ async function openEmbedded(page, appUrl, sibling) {
   const query = new URLSearchParams({ app: appUrl, embed: `${origin(appUrl)}/embed.js`, ...(sibling ? { sibling } : {}) });
   await page.goto(`${parentHost.url}?${query}`);
   const lesson = page.frameLocator('#lesson');
-  await lesson.locator('#quiz').waitFor({ timeout: 30_000 });
+  await showQuiz(lesson);
   await lesson.locator('#machine-summary').filter({ hasNotText: 'starting' }).waitFor({ timeout: 30_000 });
   const frame = page.frames().find((f) => f.url().startsWith(origin(appUrl)));
   return { lesson, frame };
@@ -90,6 +90,7 @@ async function heightsAgree(page, frame) {
 }
 
 async function answer(lesson, index, option) {
+  await showQuiz(lesson);
   await lesson.locator('fieldset.question').nth(index).getByRole('radio').nth(option).check();
 }
 
@@ -235,7 +236,7 @@ test('on its own, even with ?embed, the lesson posts no message', async () => {
       window.addEventListener('message', (event) => window.received.push(event.data));
     });
     await page.goto(`${dipHost.url}?embed`);
-    await page.locator('#quiz').waitFor();
+    await showQuiz(page);
     await page.locator('#machine-summary').filter({ hasNotText: 'starting' }).waitFor({ timeout: 30_000 });
     await answer(page, 0, questions[0].correct);
     for (const [i, q] of questions.entries()) await answer(page, i, q.correct);

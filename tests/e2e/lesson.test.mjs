@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, withPage, DIST } from '../support/browser.mjs';
+import { launch, openPage, withPage, DIST, showQuiz } from '../support/browser.mjs';
 import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -40,7 +40,7 @@ after(async () => {
 
 async function open(page, query = '') {
   await page.goto(host.url + query);
-  await page.locator('#quiz').waitFor();
+  await showQuiz(page);
 }
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
@@ -110,7 +110,7 @@ test('quiz: a wrong answer says so in words, all right gives 3/3, which survives
     assert.equal(squash(await score.textContent()), '3/3 Questions answered correctly.');
 
     await page.reload();
-    await page.locator('#quiz').waitFor();
+    await showQuiz(page);
     assert.equal(squash(await score.textContent()), '3/3 Questions answered correctly.');
     for (const [i, q] of content.questions.entries()) {
       assert.equal(await question(page, i).getByRole('radio').nth(q.correct).isChecked(), true);
@@ -121,7 +121,7 @@ test('quiz: a wrong answer says so in words, all right gives 3/3, which survives
     assert.equal(await page.getByRole('radio', { checked: true }).count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'focus returns to the quiz');
     await page.reload();
-    await page.locator('#quiz').waitFor();
+    await showQuiz(page);
     assert.equal(squash(await score.textContent()), '0/3 Questions answered correctly.');
   });
 });
@@ -180,9 +180,9 @@ test('the table of contents links every section and marks the one being read', a
   });
 });
 
-test('an address with a section (#futures) opens at that section, though the lesson mounts part by part', async () => {
+test('an address with a section (#futures) opens at that section, though the demos above it are built later', async () => {
   await withPage(browser, { viewport: { width: 1280, height: 900 } }, async (page) => {
-    await open(page, '#futures');
+    await page.goto(`${host.url}#futures`);
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await toc.locator('a[aria-current="location"]', { hasText: 'Future Objects' }).waitFor();
     const top = await page.locator('#futures').evaluate((e) => e.getBoundingClientRect().top);
@@ -226,7 +226,7 @@ test('without the wasm (it cannot load, or script is off) the whole lesson still
     await page.goto(host.url);
     const status = page.locator('#boot-status');
     await status.getByText(/The live demos and the quiz could not start .*the lesson's text is all here/).waitFor();
-    assert.equal(await page.locator('section.lesson-section').count(), 6, 'the six sections');
+    assert.equal(await page.locator('section.lesson-section:visible').count(), 6, 'the six sections');
     assert.ok(await page.locator('#the-gil .prose').first().isVisible(), 'the first section reads');
     // The page falls back to its no-script layout: the contents are a plain visible list, and no
     // empty place waits for a demo that will not come.
@@ -246,7 +246,7 @@ test('without the wasm (it cannot load, or script is off) the whole lesson still
   // Script off: every section, code block and link is there, the contents list shows.
   await withPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async (page) => {
     await page.goto(host.url);
-    assert.equal(await page.locator('section.lesson-section').count(), 6, 'the six sections (the quiz needs script)');
+    assert.equal(await page.locator('section.lesson-section:visible').count(), 6, 'the six sections (the quiz, which needs script, is hidden)');
     assert.equal(await page.locator('pre.code').count(), content.code.length);
     assert.ok(await page.locator('#toc-list').isVisible());
     assert.match(await page.locator('noscript').textContent(), /demos and quiz need JavaScript and WebAssembly/);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, launchProfile, withPage, DIST } from '../support/browser.mjs';
+import { launch, launchProfile, withPage, DIST, showQuiz } from '../support/browser.mjs';
 import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -73,7 +73,7 @@ test('installable: the manifest names the app, its icons (maskable too) load at 
     {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(host.url);
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       await workerReady(page);
       const cdp = await page.context().newCDPSession(page);
       const { errors } = await cdp.send('Page.getAppManifest');
@@ -106,7 +106,7 @@ test('offline: after one visit the lesson, the quiz and a threaded demo work wit
     await withPage(browser, WITH_WORKERS, async (page) => {
       const problems = watchRequests(page, new URL(host.url).origin);
       await page.goto(host.url);
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       const caches = await workerReady(page);
       // The first visit's engine must be up: its pool threads load their script as they start.
       await page.locator('#fact-threads').waitFor({ timeout: 30_000 });
@@ -203,7 +203,7 @@ test('a sub-path deployment loads, registers its worker there and runs threads',
     await withPage(browser, WITH_WORKERS, async (page) => {
       const problems = watchRequests(page, new URL(host.url).origin);
       await page.goto(host.url);
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       await workerReady(page);
       assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope), host.url);
       assert.ok((await runThreaded(page)) >= 2);
@@ -231,7 +231,7 @@ test('a new deployment takes over once cached: the page says so, a reload (butto
       await page.goto(host.url);
       await workerReady(page);
       await page.reload();
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
       const first = await cacheNames(page);
 
@@ -242,7 +242,7 @@ test('a new deployment takes over once cached: the page says so, a reload (butto
       assert.match(await bar.textContent(), /A new version of this lesson is ready/);
       await page.screenshot({ path: `${ARTIFACTS}pwa-update-ready.png` });
       await Promise.all([page.waitForEvent('framenavigated'), bar.getByRole('button', { name: 'Reload now' }).click()]);
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       assert.deepEqual(await cacheNames(page), ['playground-next-1'], `the old cache ${first} is deleted`);
       assert.equal(await bar.count(), 0);
 
@@ -253,7 +253,7 @@ test('a new deployment takes over once cached: the page says so, a reload (butto
       // The bar comes when the new build takes over; its activation then deletes the old cache.
       await page.waitForFunction(async () => (await caches.keys()).join() === 'playground-next-2', null, { timeout: 30_000 });
       await page.reload();
-      await page.locator('#quiz').waitFor();
+      await showQuiz(page);
       assert.equal(await bar.count(), 0);
       assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), 'activated');
     });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { launch, withPage, DIST } from '../support/browser.mjs';
+import { launch, withPage, DIST, showQuiz } from '../support/browser.mjs';
 import { serve } from '../support/server.mjs';
 import { unzip } from '../support/unzip.mjs';
 
@@ -144,7 +144,7 @@ async function openInLms(page, version, options = {}) {
   await page.goto(`${lms.url}lms.html?${new URLSearchParams({ version, launch: launchUrl, ...options })}`);
   let lesson = page.frameLocator('#sco');
   if (options.nest) lesson = lesson.frameLocator('iframe');
-  await lesson.locator('#quiz').waitFor({ timeout: 30_000 });
+  await showQuiz(lesson);
   return lesson;
 }
 
@@ -261,7 +261,7 @@ test('outside an LMS: no SCORM calls, no errors; a stray global named API is not
       window.API = { LMSInitialize() { window.strayCalled = true; return 'true'; } };
     });
     await page.goto(`${lms.url}${packages['1.2'].dir}/index.html`);
-    await page.locator('#quiz').waitFor();
+    await showQuiz(page);
     await answerAll(page);
     await page.locator('#quiz-score').getByText('3/3').waitFor();
     assert.equal(await page.evaluate(() => window.strayCalled), undefined);
@@ -272,7 +272,7 @@ test('outside an LMS: no SCORM calls, no errors; a stray global named API is not
 test('launched as a package (?scorm) without an LMS: the learner is told the score was not recorded', async () => {
   await withPage(browser, {}, async (page) => {
     await page.goto(`${lms.url}${packages['2004'].dir}/index.html?embed&scorm`);
-    await page.locator('#quiz').waitFor();
+    await showQuiz(page);
     assert.equal(await page.locator('#quiz-host-notice').count(), 0, 'nothing to say before the quiz is done');
     await answerAll(page);
     assert.match(await page.locator('#quiz-host-notice').textContent(), /SCORM connection was not found, so your quiz score was not recorded/);

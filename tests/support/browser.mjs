@@ -62,3 +62,12 @@ export async function withPage(browser, options, fn) {
     await page.context().close();
   }
 }
+
+/**
+ * Brings the quiz into view (in a page or a frame) and waits for its questions: the UI builds the
+ * quiz when its place comes near the screen, as a learner scrolls to it.
+ */
+export async function showQuiz(scope, timeout = 30_000) {
+  await scope.locator('#quiz').scrollIntoViewIfNeeded({ timeout });
+  await scope.locator('#quiz fieldset.question').first().waitFor({ timeout });
+}

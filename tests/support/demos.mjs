@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { showQuiz } from './browser.mjs';
 
 /** Records main-thread long tasks from the start, so a test can look at those during a run. */
 export const LONGTASKS = () => {
@@ -12,12 +13,14 @@ export const LONGTASKS = () => {
 };
 
 /**
- * Builds every demo on the page (or in a frame) the way a learner's reading does: each demo is
- * mounted when its slot comes within a screen of the viewport, so scroll to every slot in turn.
+ * Builds every demo on the page (or in a frame), the quiz and the panel the way a learner's reading
+ * does: each is mounted when its place comes within a screen of the viewport, so scroll to each.
  */
 export async function showDemos(scope) {
-  await scope.locator('#quiz').waitFor({ timeout: 30_000 });
+  await showQuiz(scope);
   for (const slot of await scope.locator('.demo-slot').all()) await slot.scrollIntoViewIfNeeded();
+  // "Your machine" too: on a phone the sidebar comes after the lesson.
+  for (const sidebar of await scope.locator('.sidebar').all()) await sidebar.scrollIntoViewIfNeeded();
   await scope.waitForFunction(() => !document.querySelector('.demo-slot:not([data-filled])'), null, { timeout: 30_000 });
   await scope.evaluate(() => window.scrollTo(0, 0));
 }

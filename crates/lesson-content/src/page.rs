@@ -25,7 +25,18 @@ pub fn body(lesson: &Lesson) -> String {
     for section in &lesson.sections {
         self::section(&mut out, section);
     }
-    // The quiz is mounted here by the UI: it answers, scores and remembers, so it needs the wasm.
+    // The quiz's questions are mounted in its section by the UI: it answers, scores and remembers,
+    // so it needs the wasm. The section and its heading are here, for the contents and links to
+    // point at.
+    let quiz = &lesson.quiz;
+    let _ = write!(
+        out,
+        "<section id=\"{}\" class=\"lesson-section quiz\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">\
+         <span class=\"quiz-icon\" aria-hidden=\"true\">{}</span> {}</h2></section>",
+        escape(&quiz.id),
+        escape(&quiz.icon),
+        escape(&quiz.title)
+    );
     out += "</div></article><aside class=\"sidebar\"></aside></main>";
     out
 }

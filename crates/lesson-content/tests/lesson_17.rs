@@ -145,7 +145,7 @@ fn a_copy_button_copies_the_source_exactly() {
 }
 
 #[test]
-fn the_page_holds_every_section_slot_and_heading_and_no_quiz() {
+fn the_page_holds_every_section_slot_and_heading_and_the_quiz_s_place() {
     let page = lesson_content::page_html(&content()).unwrap();
     for id in ["the-gil", "decision-tree", "concurrent-futures", "futures", "raw-threading", "shared-state"] {
         assert!(page.contains(&format!("<section id=\"{id}\" class=\"lesson-section\"")), "{id}");
@@ -155,7 +155,8 @@ fn the_page_holds_every_section_slot_and_heading_and_no_quiz() {
         assert_eq!(page.matches(&format!("<div class=\"demo-slot\" data-demo=\"{name}\"></div>")).count(), 1, "{name}");
     }
     assert!(page.contains("<li><a href=\"#quiz\" data-label=\"Quiz\">"), "the contents end with the quiz");
-    assert!(!page.contains("id=\"quiz\""), "the UI mounts the quiz");
+    assert!(page.contains("<section id=\"quiz\" class=\"lesson-section quiz\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">"), "the quiz's place");
+    assert!(!page.contains("fieldset"), "the UI mounts the quiz's questions");
     assert_eq!(page.matches("<h1").count(), 1);
     assert!(!page.contains("<script"), "the page's script is boot.js alone");
 }

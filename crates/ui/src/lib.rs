@@ -23,20 +23,29 @@ use crate::engine::Engine;
 
 /// Starts the engine and the hosts, adds the page's behaviour and schedules its interactive parts.
 pub fn start() {
-    // One root for everything mounted, so every part sees the engine and the hosts as context.
     // Leptos's executor runs effects and tasks; `mount_to_body` would start it, but the page's
     // parts are mounted one by one, after the first effects.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    // One root for everything mounted, so every part sees the engine and the hosts as context.
     let root = Owner::new();
+    // The engine first, so its worker loads while the rest starts; then the hosts, then the page's
+    // behaviour, each in a task of its own. A wasm function's first call compiles it, so even
+    // small steps cost a phone tens of milliseconds; together they were one long task.
     root.with(|| {
         let engine = Engine::start();
         provide_context(engine);
         provide_context(demos::LastRuns::new());
         test_hooks::install(engine);
-        let launch = host::Launch::from_page();
-        host::start(&launch);
-        lesson::enhance(&launch, &root);
     });
+    let launch = host::Launch::from_page();
+    lesson::later(&root, {
+        let launch = launch.clone();
+        move || {
+            host::start(&launch);
+        }
+    });
+    let page = root.clone();
+    lesson::later(&root, move || lesson::enhance(&launch, &page));
     // The root lives as long as the page.
     std::mem::forget(root);
 }

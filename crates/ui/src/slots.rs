@@ -1,11 +1,12 @@
-//! The demo slots in the page's HTML (`<div class="demo-slot" data-demo="NAME">`), each filled with
-//! its demo when it comes near the screen, one slot per task.
+//! Places in the page's HTML that are filled when they come near the screen, one per task: each
+//! demo slot (`<div class="demo-slot" data-demo="NAME">`), the quiz and the sidebar's
+//! "Your machine" panel.
 //!
-//! A demo card is the page's heaviest part to build (snippet, timeline, figures, an SVG chart).
-//! Building all seven on load held a phone's main thread for most of a second; a learner reads the
-//! lesson from the top, so a card is built when its slot is within a screen of the viewport. Links
-//! that lead to a card (the decision tree's "Run …" and an address naming `#demo-…`) fill every
-//! slot first, since their target may not exist yet.
+//! Building these is most of the UI's work: a demo card (snippet, timeline, figures, an SVG chart),
+//! the quiz and the panel each held a phone's main thread for 20–60 ms, and all of them at load
+//! most of a second. A learner reads the lesson from the top, so a place is filled when it is
+//! within a screen of the viewport. Whatever leads to a place that may not be filled yet (the
+//! decision tree's "Run …", an address naming `#demo-…` or a quiz question) calls [`fill_all`].
 
 use std::cell::RefCell;
 
@@ -14,96 +15,108 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
-/// How far outside the viewport a slot starts to fill: a screen's height above and below.
+/// How far outside the viewport a place starts to fill: a screen's height above and below.
 const AHEAD: &str = "100% 0px 100% 0px";
 
+/// A place and what fills it.
+struct Place {
+    element: Element,
+    fill: Box<dyn FnOnce()>,
+}
+
+#[derive(Default)]
+struct Places {
+    /// The page's root owner, so what fills a place sees the engine and the hosts as context.
+    root: Option<Owner>,
+    /// `None` where IntersectionObserver is missing: then every place is filled at once.
+    observer: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    waiting: Vec<Place>,
+}
+
 thread_local! {
-    static SLOTS: RefCell<Option<Slots>> = const { RefCell::new(None) };
+    static PLACES: RefCell<Places> = RefCell::new(Places::default());
 }
 
-struct Slots {
-    /// The page's root owner, so every demo sees the engine and the hosts as context.
-    root: Owner,
-    /// `None` where IntersectionObserver is missing: then every slot is filled at once.
-    observer: Option<IntersectionObserver>,
-    _on_change: Option<Closure<dyn FnMut(js_sys::Array)>>,
-}
-
-/// Starts watching every slot in the page. Call once, with the page's root owner.
+/// Starts watching, and watches every demo slot in the page. Call once, with the page's root owner.
 pub fn watch(root: &Owner) {
     let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
         for entry in entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()) {
             if entry.is_intersecting() {
-                let slot = entry.target();
-                // One task per slot, so two slots entering together do not make one long task.
-                set_timeout(move || fill(&slot), std::time::Duration::ZERO);
+                let element = entry.target();
+                // One task per place, so two places entering together do not make one long task.
+                set_timeout(move || fill(&element), std::time::Duration::ZERO);
             }
         }
     });
     let options = IntersectionObserverInit::new();
     options.set_root_margin(AHEAD);
     let observer = IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options).ok();
-    let (observer, on_change) = match observer {
-        Some(observer) => (Some(observer), Some(on_change)),
-        None => (None, None),
-    };
-    SLOTS.with(|s| *s.borrow_mut() = Some(Slots { root: root.clone(), observer, _on_change: on_change }));
-    watch_new();
+    PLACES.with(|p| {
+        let mut p = p.borrow_mut();
+        p.root = Some(root.clone());
+        p.observer = observer.map(|o| (o, on_change));
+    });
+    watch_demos();
 }
 
-/// Watches slots that appeared since (the quiz brings one). Without an observer, fills them.
-pub fn watch_new() {
-    for slot in unfilled().into_iter().filter(|slot| !slot.has_attribute("data-watched")) {
-        let _ = slot.set_attribute("data-watched", "");
-        let observed = SLOTS.with(|s| match s.borrow().as_ref().and_then(|s| s.observer.clone()) {
-            Some(observer) => {
-                observer.observe(&slot);
-                true
-            }
-            None => false,
-        });
-        if !observed {
-            fill(&slot);
-        }
+/// Fills `element` with `fill()` (run under the page's root owner) once it nears the screen.
+pub fn when_near(element: &Element, fill: impl FnOnce() + 'static) {
+    let observed = PLACES.with(|p| {
+        let mut p = p.borrow_mut();
+        p.waiting.push(Place { element: element.clone(), fill: Box::new(fill) });
+        p.observer.as_ref().map(|(observer, _)| observer.observe(element)).is_some()
+    });
+    if !observed {
+        let element = element.clone();
+        set_timeout(move || self::fill(&element), std::time::Duration::ZERO);
     }
 }
 
-/// Fills every slot now, for a link whose target card may not be built yet.
-pub fn fill_all() {
-    for slot in unfilled() {
-        fill(&slot);
-    }
-}
-
-fn unfilled() -> Vec<Element> {
+/// Watches the demo slots not watched yet (the quiz brings one when it is filled).
+pub fn watch_demos() {
     let Some(list) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all(".demo-slot:not([data-filled])").ok())
+        .and_then(|d| d.query_selector_all(".demo-slot:not([data-watched])").ok())
     else {
-        return Vec::new();
+        return;
     };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    for slot in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()) {
+        let _ = slot.set_attribute("data-watched", "");
+        let name = slot.get_attribute("data-demo").unwrap_or_default();
+        let parent = slot.clone();
+        when_near(&slot, move || {
+            let _ = parent.set_attribute("data-filled", "");
+            // A slot with no demo registered stays empty (and hidden), so the page reads well
+            // without it. What is mounted stays for the page's whole life.
+            std::mem::forget(leptos::mount::mount_to(parent, move || crate::demos::demo_for(&name)));
+        });
+    }
 }
 
-/// Builds the slot's demo into it, once.
-fn fill(slot: &Element) {
-    if slot.has_attribute("data-filled") {
-        return;
-    }
-    let _ = slot.set_attribute("data-filled", "");
-    let Some(root) = SLOTS.with(|s| {
-        let s = s.borrow();
-        let s = s.as_ref()?;
-        if let Some(observer) = &s.observer {
-            observer.unobserve(slot);
+/// Fills every place now, including places that filling others brings (the quiz's demo).
+pub fn fill_all() {
+    loop {
+        let first = PLACES.with(|p| p.borrow().waiting.first().map(|place| place.element.clone()));
+        match first {
+            Some(element) => fill(&element),
+            None => return,
         }
-        Some(s.root.clone())
-    }) else {
-        return;
-    };
-    let name = slot.get_attribute("data-demo").unwrap_or_default();
-    let Ok(parent) = slot.clone().dyn_into::<HtmlElement>() else { return };
-    // A slot with no demo registered stays empty, so the page reads well without it. What is
-    // mounted stays for the page's whole life.
-    root.with(|| std::mem::forget(leptos::mount::mount_to(parent, move || crate::demos::demo_for(&name))));
+    }
+}
+
+/// Fills the place `element` now, if it is still waiting.
+fn fill(element: &Element) {
+    let taken = PLACES.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.waiting.iter().position(|place| js_sys::Object::is(&place.element, element))?;
+        let place = p.waiting.remove(at);
+        if let Some((observer, _)) = &p.observer {
+            observer.unobserve(element);
+        }
+        Some((place, p.root.clone()))
+    });
+    // The borrow is over before filling, which may itself add places.
+    if let Some((place, Some(root))) = taken {
+        root.with(place.fill);
+    }
 }

@@ -1,9 +1,10 @@
-//! The lesson page's behaviour: its HTML (header, contents, six sections) comes with index.html;
-//! here the back link, the copy buttons and the contents' scroll-spy are wired to it, the compact
-//! layout is made for `?embed`, and the quiz and "Your machine" are mounted in their places.
+//! The lesson page's behaviour: its HTML (header, contents, six sections, the quiz's place) comes
+//! with index.html; here the back link, the copy buttons and the contents' scroll-spy are wired to
+//! it, the compact layout is made for `?embed`, and the quiz and "Your machine" are mounted in
+//! their places when those come near the screen (`crate::slots`).
 //!
-//! Each part is mounted in a task of its own after the page has started, so no single task holds
-//! the main thread for long (a phone runs them four times slower than a laptop).
+//! Each part is wired or mounted in a task of its own after the page has started, so no single task
+//! holds the main thread for long (a phone runs them four times slower than a laptop).
 
 mod back_link;
 pub mod content;
@@ -32,37 +33,40 @@ pub fn enhance(launch: &Launch, root: &Owner) {
         let _ = link.set_attribute("href", &back_link::course_index_href(LESSON.meta.back_href));
     }
     copy::listen(&document);
-    let quiz_mounted = RwSignal::new(false);
+    crate::slots::watch(root);
     if launch.embed {
         compact(&document);
+        // "Your machine" folds into one line at the top of the compact layout: filled at once.
+        later(root, || mount(".machine-slot", view! { <MachineDetails/> }));
     } else {
-        toc::enhance(&document, quiz_mounted.into());
+        later(root, || {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                toc::enhance(&document);
+            }
+        });
+        // On a phone the sidebar comes after the whole lesson; on a wide screen it is in view at once.
+        if let Some(sidebar) = document.query_selector(".sidebar").ok().flatten() {
+            crate::slots::when_near(&sidebar, || mount(".sidebar", view! { <MachinePanel/> }));
+        }
+    }
+    if let Some(quiz) = document.get_element_by_id(LESSON.quiz.id) {
+        crate::slots::when_near(&quiz, || {
+            mount(&format!("#{}", LESSON.quiz.id), view! { <QuizSection/> });
+            crate::slots::watch_demos();
+        });
     }
     // The browser has already scrolled to a `#fragment` that the HTML holds; one that names a part
-    // mounted below (a quiz question, a demo card) is scrolled to once it exists.
-    let fragment = fragment().filter(|id| document.get_element_by_id(id).is_none());
-
-    let embed = launch.embed;
-    later(root, move || {
-        let (slot, panel) = match embed {
-            true => (".machine-slot", view! { <MachineDetails/> }.into_any()),
-            false => (".sidebar", view! { <MachinePanel/> }.into_any()),
-        };
-        mount(slot, panel);
-    });
-    later(root, move || {
-        mount(".lesson-body", view! { <QuizSection/> });
-        quiz_mounted.set(true);
-        crate::slots::watch_new();
-        if let Some(id) = fragment {
+    // filled later (a quiz question, a demo card) is filled and scrolled to at once.
+    if let Some(id) = fragment().filter(|id| document.get_element_by_id(id).is_none()) {
+        later(root, move || {
+            crate::slots::fill_all();
             scroll_to(&id);
-        }
-    });
-    crate::slots::watch(root);
+        });
+    }
 }
 
 /// Runs `f` under `root` in a task of its own.
-fn later(root: &Owner, f: impl FnOnce() + 'static) {
+pub(crate) fn later(root: &Owner, f: impl FnOnce() + 'static) {
     let root = root.clone();
     set_timeout(move || root.with(f), Duration::ZERO);
 }
@@ -98,13 +102,9 @@ fn fragment() -> Option<String> {
     (!id.is_empty()).then(|| js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string()))
 }
 
-/// Scrolls to the element `id` names, building every demo first if it is not on the page yet.
+/// Scrolls to the element `id` names.
 fn scroll_to(id: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if document.get_element_by_id(id).is_none() {
-        crate::slots::fill_all();
-    }
-    let Some(element) = document.get_element_by_id(id) else { return };
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
     element.scroll_into_view();
     // Sections far from the viewport were laid out at a placeholder height
     // (`content-visibility: auto`); those that just came into view now take their real height,

@@ -38,9 +38,9 @@ pub fn QuizSection() -> impl IntoView {
             let _ = input.focus();
         }
     };
+    // The section and its heading are in the page's HTML (crates/lesson-content/src/page.rs); this
+    // is what goes inside.
     view! {
-        <section id=quiz.id class="lesson-section quiz" aria-labelledby="quiz-title">
-            <h2 id="quiz-title"><span class="quiz-icon" aria-hidden="true">{quiz.icon}</span>" "{quiz.title}</h2>
             {questions.iter().enumerate().map(|(index, question)| view! {
                 <QuizQuestion index=index question=question answers=answers demo=quiz.demos.get(index).copied().flatten()/>
             }).collect_view()}
@@ -54,7 +54,6 @@ pub fn QuizSection() -> impl IntoView {
             {move || hook.and_then(|h| h.notice().get()).map(|text| view! {
                 <p class="notice warning" id="quiz-host-notice" role="alert">{text}</p>
             })}
-        </section>
     }
 }
 

@@ -10,8 +10,7 @@ use web_sys::{Document, Element};
 use super::content::LESSON;
 use super::scroll_spy::use_scroll_spy;
 
-/// `ready`: whether every part the contents link to is on the page (the quiz is mounted later).
-pub fn enhance(document: &Document, ready: Signal<bool>) {
+pub fn enhance(document: &Document) {
     let Some(nav) = document.query_selector("nav.toc").ok().flatten() else { return };
     let links = all(&nav, "a[href^='#']");
     let Some(toggle) = nav.query_selector(".toc-toggle").ok().flatten() else { return };
@@ -36,7 +35,8 @@ pub fn enhance(document: &Document, ready: Signal<bool>) {
     }
 
     let ids: Vec<String> = links.iter().filter_map(|a| Some(a.get_attribute("href")?.trim_start_matches('#').to_string())).collect();
-    let current = use_scroll_spy(ids, ready);
+    // Every part the contents link to is in the page's HTML, so the spy can start at once.
+    let current = use_scroll_spy(ids, Signal::stored(true));
     Effect::new(move |_| {
         let here = current.get();
         for (i, link) in links.iter().enumerate() {
