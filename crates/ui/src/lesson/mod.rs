@@ -37,7 +37,9 @@ pub fn enhance(launch: &Launch, root: &Owner) {
     if launch.embed {
         compact(&document);
         // "Your machine" folds into one line at the top of the compact layout: filled at once.
-        later(root, || mount(".machine-slot", view! { <MachineDetails/> }));
+        if let Some(slot) = document.query_selector(".machine-slot").ok().flatten() {
+            later(root, move || mount(slot, view! { <MachineDetails/> }));
+        }
     } else {
         later(root, || {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -46,12 +48,12 @@ pub fn enhance(launch: &Launch, root: &Owner) {
         });
         // On a phone the sidebar comes after the whole lesson; on a wide screen it is in view at once.
         if let Some(sidebar) = document.query_selector(".sidebar").ok().flatten() {
-            crate::slots::when_near(&sidebar, || mount(".sidebar", view! { <MachinePanel/> }));
+            crate::slots::when_near(&sidebar.clone(), move || mount(sidebar, view! { <MachinePanel/> }));
         }
     }
     if let Some(quiz) = document.get_element_by_id(LESSON.quiz.id) {
-        crate::slots::when_near(&quiz, || {
-            mount(&format!("#{}", LESSON.quiz.id), view! { <QuizSection/> });
+        crate::slots::when_near(&quiz.clone(), move || {
+            mount(quiz, view! { <QuizSection/> });
             crate::slots::watch_demos();
         });
     }
@@ -71,13 +73,9 @@ pub(crate) fn later(root: &Owner, f: impl FnOnce() + 'static) {
     set_timeout(move || root.with(f), Duration::ZERO);
 }
 
-/// Appends `view` to the element `selector` finds, for the page's whole life.
-fn mount(selector: &str, view: impl IntoView + 'static) {
-    let parent = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(parent) = parent {
+/// Appends `view` to `parent`, for the page's whole life.
+fn mount(parent: Element, view: impl IntoView + 'static) {
+    if let Ok(parent) = parent.dyn_into::<HtmlElement>() {
         std::mem::forget(leptos::mount::mount_to(parent, move || view));
     }
 }
