@@ -15,8 +15,20 @@ pub fn run() -> Result<(), String> {
     crate::build()?;
 
     println!("xtask: timing compute({N}) natively ({REPS} runs)…");
-    let native = output(cargo().args(["run", "--quiet", "--profile", "engine", "--package", "playground-core", "--example", "compute", "--", N, REPS]))
-        .ok_or("the native benchmark failed")?;
+    let native = output(cargo().args([
+        "run",
+        "--quiet",
+        "--profile",
+        "engine",
+        "--package",
+        "playground-core",
+        "--example",
+        "compute",
+        "--",
+        N,
+        REPS,
+    ]))
+    .ok_or("the native benchmark failed")?;
     println!("xtask: timing compute({N}) in headless Chromium ({REPS} runs each)…");
     let wasm = output(Cmd::new("node").arg(root().join("tests/bench/compute.mjs")).args([N, REPS]))
         .ok_or("the browser benchmark failed")?;
@@ -65,10 +77,16 @@ fn sizes() -> Result<(), String> {
     println!("{:<44} {:>10} {:>10}", "  of which wasm + js + css (budget 250 KB)", "", kb(ui_gz - html_gz));
     table(&other, &dist)?;
     let engine = dist.join("engine");
-    let files: Vec<_> = ["threads/playground_engine_bg.wasm", "threads/playground_engine.js", "single/playground_engine_bg.wasm", "single/playground_engine.js", "worker.js"]
-        .iter()
-        .map(|f| engine.join(f))
-        .collect();
+    let files: Vec<_> = [
+        "threads/playground_engine_bg.wasm",
+        "threads/playground_engine.js",
+        "single/playground_engine_bg.wasm",
+        "single/playground_engine.js",
+        "worker.js",
+    ]
+    .iter()
+    .map(|f| engine.join(f))
+    .collect();
     table(&files, &dist)?;
     Ok(())
 }

@@ -10,8 +10,10 @@ use crate::util::root;
 const NOT_PRECACHED: &[&str] = &["sw.js", "_headers"];
 
 pub fn finish(staging: &Path) -> Result<(), String> {
-    let index = std::fs::read_to_string(staging.join("index.html")).map_err(|e| format!("reading the built index.html: {e}"))?;
-    let md = std::fs::read_to_string(root().join("content/lesson-17.md")).map_err(|e| format!("reading content/lesson-17.md: {e}"))?;
+    let index = std::fs::read_to_string(staging.join("index.html"))
+        .map_err(|e| format!("reading the built index.html: {e}"))?;
+    let md = std::fs::read_to_string(root().join("content/lesson-17.md"))
+        .map_err(|e| format!("reading content/lesson-17.md: {e}"))?;
     let index = with_lesson(&index, &lesson_content::page_html(&md)?)?;
     std::fs::write(staging.join("index.html"), &index).map_err(|e| format!("writing index.html: {e}"))?;
     if let Some(script) = inline_script(&index) {
@@ -122,7 +124,8 @@ mod tests {
 
     #[test]
     fn the_lesson_opens_the_body() {
-        let page = with_lesson("<html><head></head><body><noscript>n</noscript></body></html>", "<main>L</main>").unwrap();
+        let page =
+            with_lesson("<html><head></head><body><noscript>n</noscript></body></html>", "<main>L</main>").unwrap();
         assert_eq!(page, "<html><head></head><body><main>L</main><noscript>n</noscript></body></html>");
         assert!(with_lesson("<html></html>", "x").is_err());
     }
@@ -136,7 +139,12 @@ mod tests {
 
     #[test]
     fn the_worker_lists_the_page_and_every_file() {
-        let sw = service_worker("const V = '__PLAYGROUND_VERSION__'; const F = __PLAYGROUND_FILES__;", "abc", &["index.html".into(), "engine/a \"b\".js".into()]).unwrap();
+        let sw = service_worker(
+            "const V = '__PLAYGROUND_VERSION__'; const F = __PLAYGROUND_FILES__;",
+            "abc",
+            &["index.html".into(), "engine/a \"b\".js".into()],
+        )
+        .unwrap();
         assert_eq!(sw, "const V = 'abc'; const F = [\n  \"./\",\n  \"index.html\",\n  \"engine/a \\\"b\\\".js\",\n];");
         assert!(service_worker("no markers", "abc", &[]).is_err());
     }
@@ -168,7 +176,11 @@ mod tests {
         assert_eq!(served, shipped);
 
         let csp = &shipped.iter().find(|(k, _)| k == "Content-Security-Policy").unwrap().1;
-        assert!(read("index.html").contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">")));
-        assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'") && csp.contains("'wasm-unsafe-eval'"));
+        assert!(
+            read("index.html").contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">"))
+        );
+        assert!(
+            !csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'") && csp.contains("'wasm-unsafe-eval'")
+        );
     }
 }

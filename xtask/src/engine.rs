@@ -18,9 +18,21 @@ pub fn build() -> Result<(), String> {
     let threads = root().join("target/threads/wasm32-unknown-unknown/engine/playground_engine.wasm");
     let single = root().join("target/single/wasm32-unknown-unknown/engine/playground_engine.wasm");
 
-    run(engine_cargo().args(["build", "--quiet", "--package", "playground-engine", "--features", "threads", "--profile", "engine", "--config"])
+    run(engine_cargo()
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            "playground-engine",
+            "--features",
+            "threads",
+            "--profile",
+            "engine",
+            "--config",
+        ])
         .arg(root().join(".cargo/threads.toml")))?;
-    run(engine_cargo().args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
+    run(engine_cargo()
+        .args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
         .arg(root().join(".cargo/single.toml")))?;
 
     bindgen(&threads, &pkg.join("threads"))?;
@@ -55,7 +67,16 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
     }
     run(Cmd::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(out).arg(wasm))?;
     run(Cmd::new("wasm-opt")
-        .args(["-O3", "--enable-threads", "--enable-bulk-memory", "--enable-simd", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "-o"])
+        .args([
+            "-O3",
+            "--enable-threads",
+            "--enable-bulk-memory",
+            "--enable-simd",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "-o",
+        ])
         .arg(&bg)
         .arg(&bg))
 }

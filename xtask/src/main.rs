@@ -84,7 +84,8 @@ fn trunk(command: &str) -> Cmd {
 /// Trunk's post_build hook: the engine into the staging directory, then the service worker.
 fn post_build() -> Result<(), String> {
     engine::build()?;
-    let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("post-build runs as Trunk's hook, with TRUNK_STAGING_DIR set")?;
+    let staging =
+        std::env::var_os("TRUNK_STAGING_DIR").ok_or("post-build runs as Trunk's hook, with TRUNK_STAGING_DIR set")?;
     dist::finish(std::path::Path::new(&staging))
 }
 
@@ -98,7 +99,17 @@ fn serve() -> Result<(), String> {
 fn faithfulness() -> Result<(), String> {
     let extra: Vec<String> = std::env::args().skip(2).collect();
     run(cargo()
-        .args(["run", "--quiet", "--profile", "engine", "--package", "playground-core", "--example", "faithfulness", "--"])
+        .args([
+            "run",
+            "--quiet",
+            "--profile",
+            "engine",
+            "--package",
+            "playground-core",
+            "--example",
+            "faithfulness",
+            "--",
+        ])
         .args(extra))
 }
 
@@ -110,5 +121,8 @@ fn test() -> Result<(), String> {
     build()?;
     package::write_built()?;
     let dist = root().join("dist");
-    run(Cmd::new("node").args(["--test", "--test-concurrency=1"]).arg(root().join("tests/e2e")).env("PLAYGROUND_DIST", &dist))
+    run(Cmd::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .arg(root().join("tests/e2e"))
+        .env("PLAYGROUND_DIST", &dist))
 }

@@ -75,9 +75,9 @@ fn lesson_title() -> Result<String, String> {
     let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     let value = |key: &str| {
         // Top-level keys come before the first [table] header.
-        text.lines()
-            .take_while(|l| !l.starts_with('['))
-            .find_map(|l| l.strip_prefix(key)?.trim_start().strip_prefix('=').map(|v| v.trim().trim_matches('"').to_string()))
+        text.lines().take_while(|l| !l.starts_with('[')).find_map(|l| {
+            l.strip_prefix(key)?.trim_start().strip_prefix('=').map(|v| v.trim().trim_matches('"').to_string())
+        })
     };
     match (value("lesson"), value("title")) {
         (Some(lesson), Some(title)) => Ok(format!("Lesson {lesson}: {title}")),
@@ -233,7 +233,10 @@ mod tests {
         std::fs::write(dist.join(".trunk-lock"), "").unwrap();
 
         let written = write(&dist, &out, "Lesson 17").unwrap();
-        assert_eq!(written, [out.join("concurrency-playground-scorm12.zip"), out.join("concurrency-playground-scorm2004.zip")]);
+        assert_eq!(
+            written,
+            [out.join("concurrency-playground-scorm12.zip"), out.join("concurrency-playground-scorm2004.zip")]
+        );
         for path in &written {
             let entries = unzip(&std::fs::read(path).unwrap());
             let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();

@@ -89,11 +89,15 @@ fn chromium() -> Result<(), String> {
     }
     let is_root = output(Cmd::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err("Debian's chromium is needed for browser tests: sudo apt-get install -y chromium chromium-driver".into());
+        return Err(
+            "Debian's chromium is needed for browser tests: sudo apt-get install -y chromium chromium-driver".into()
+        );
     }
     println!("xtask: installing Debian's chromium for the browser tests");
     run(Cmd::new("apt-get").args(["update", "-qq"]))?;
-    run(Cmd::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Cmd::new("apt-get")
+        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The version of `package` recorded in Cargo.lock.

@@ -137,14 +137,17 @@ pub mod tests {
     pub fn unzip(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
         let end = zip.len() - 22;
         assert_eq!(u32_at(zip, end), 0x0605_4b50, "end of central directory record");
-        let (count, cd_size, cd_offset) = (u16_at(zip, end + 10) as usize, u32_at(zip, end + 12) as usize, u32_at(zip, end + 16) as usize);
+        let (count, cd_size, cd_offset) =
+            (u16_at(zip, end + 10) as usize, u32_at(zip, end + 12) as usize, u32_at(zip, end + 16) as usize);
         assert_eq!(cd_offset + cd_size, end, "the central directory ends where the end record starts");
         let mut at = cd_offset;
         let mut entries = Vec::new();
         for _ in 0..count {
             assert_eq!(u32_at(zip, at), 0x0201_4b50, "central directory header");
-            let (method, crc, csize, usize_) = (u16_at(zip, at + 10), u32_at(zip, at + 16), u32_at(zip, at + 20), u32_at(zip, at + 24));
-            let (name_len, extra_len, comment_len) = (u16_at(zip, at + 28) as usize, u16_at(zip, at + 30) as usize, u16_at(zip, at + 32) as usize);
+            let (method, crc, csize, usize_) =
+                (u16_at(zip, at + 10), u32_at(zip, at + 16), u32_at(zip, at + 20), u32_at(zip, at + 24));
+            let (name_len, extra_len, comment_len) =
+                (u16_at(zip, at + 28) as usize, u16_at(zip, at + 30) as usize, u16_at(zip, at + 32) as usize);
             let local = u32_at(zip, at + 42) as usize;
             let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
             assert_eq!((method, csize), (0, usize_), "{name}: stored");
@@ -173,7 +176,12 @@ pub mod tests {
     #[test]
     fn zip_entries_read_back_byte_for_byte() {
         let big: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 251) as u8).collect();
-        let files = [("a.txt", b"hello\n".to_vec()), ("dir/empty", Vec::new()), ("dir/sub/big.bin", big), ("ünïcode.txt", b"x".to_vec())];
+        let files = [
+            ("a.txt", b"hello\n".to_vec()),
+            ("dir/empty", Vec::new()),
+            ("dir/sub/big.bin", big),
+            ("ünïcode.txt", b"x".to_vec()),
+        ];
         let mut zip = Zip::default();
         for (name, data) in &files {
             zip.add(name, data).unwrap();

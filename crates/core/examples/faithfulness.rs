@@ -83,8 +83,7 @@ fn main() {
                 Model::FreeThreaded => "free-threaded",
             };
             let engine: Vec<f64> = workers.iter().map(|w| bench.best_ms(&pool(model, *w, calls.clone()))).collect();
-            let cpython: Vec<Option<f64>> =
-                workers.iter().map(|w| py[format!("{key}/{name}/{w}")].as_f64()).collect();
+            let cpython: Vec<Option<f64>> = workers.iter().map(|w| py[format!("{key}/{name}/{w}")].as_f64()).collect();
             for (i, w) in workers.iter().enumerate() {
                 let e_speed = engine[0] / engine[i];
                 let (py_ms, py_speed, verdict) = match (cpython[0], cpython[i]) {
@@ -97,7 +96,11 @@ fn main() {
                     _ => ("–".into(), "–".into(), "(engine only)".into()),
                 };
                 let row = format!("{label}, {name}, {w} worker{}", if *w == 1 { "" } else { "s" });
-                println!("{row:<34} {py_ms:>10} {:>10.0} {py_speed:>9} {:>9}  {verdict}", engine[i], format!("{e_speed:.2}×"));
+                println!(
+                    "{row:<34} {py_ms:>10} {:>10.0} {py_speed:>9} {:>9}  {verdict}",
+                    engine[i],
+                    format!("{e_speed:.2}×")
+                );
             }
         }
     }
@@ -123,6 +126,11 @@ fn main() {
 
 fn fetches(n: usize, latency_ms: u32) -> Vec<Call> {
     (0..n)
-        .map(|i| Call::Fetch { url: format!("https://api.example.com/users/{i}"), latency_ms, timeout_ms: 5_000, fail: None })
+        .map(|i| Call::Fetch {
+            url: format!("https://api.example.com/users/{i}"),
+            latency_ms,
+            timeout_ms: 5_000,
+            fail: None,
+        })
         .collect()
 }

@@ -131,9 +131,9 @@ fn micros(ms: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
     use crate::demos::testing::run_sim;
     use crate::python::{Call, Collect, Program, Scenario};
+    use serde_json::Value;
 
     fn exported(model: Model) -> (RunReport, Value) {
         let calls = vec![Call::Compute { n: 10_000 }; 2];
@@ -172,7 +172,8 @@ mod tests {
             .collect();
         assert_eq!(names, ["MainThread", "ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_1"]);
         let (_, v) = exported(Model::Processes);
-        let mut pids: Vec<_> = v["traceEvents"].as_array().unwrap().iter().map(|e| e["pid"].as_u64().unwrap()).collect();
+        let mut pids: Vec<_> =
+            v["traceEvents"].as_array().unwrap().iter().map(|e| e["pid"].as_u64().unwrap()).collect();
         pids.sort();
         pids.dedup();
         assert_eq!(pids, [1, 2, 3]);
@@ -190,7 +191,11 @@ mod tests {
         let events = v["traceEvents"].as_array().unwrap();
         let track: Vec<_> = events.iter().filter(|e| e["pid"] == PAGE_PID).collect();
         assert!(track.iter().any(|e| e["name"] == "thread_name" && e["args"]["name"] == crate::page::LANE_NAME));
-        let spans: Vec<_> = track.iter().filter(|e| e["ph"] == "X").map(|e| (e["cat"].as_str().unwrap(), e["ts"].as_f64().unwrap(), e["dur"].as_f64().unwrap())).collect();
+        let spans: Vec<_> = track
+            .iter()
+            .filter(|e| e["ph"] == "X")
+            .map(|e| (e["cat"].as_str().unwrap(), e["ts"].as_f64().unwrap(), e["dur"].as_f64().unwrap()))
+            .collect();
         assert_eq!(spans, [("responsive", 0.0, 16_000.0), ("busy", 16_000.0, 84_000.0)]);
     }
 }

@@ -157,7 +157,8 @@ pub fn origin(text: &str) -> Option<String> {
     };
     let host_ok = !host.is_empty()
         && if let Some(v6) = host.strip_prefix('[') {
-            v6.strip_suffix(']').is_some_and(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.'))
+            v6.strip_suffix(']')
+                .is_some_and(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.'))
         } else {
             host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
         };
@@ -189,9 +190,15 @@ mod tests {
     #[test]
     fn embed_messages_to_the_parent_are_the_documented_json() {
         let cases = [
-            (ToParent::resize(812.2), r#"{"source":"concurrency-playground","version":1,"type":"resize","height":813}"#),
             (
-                ToParent::from_quiz(&QuizEvent::Answered { question: "quiz-io", chosen: 1, verdict: Verdict::Incorrect }, PASS_MARK),
+                ToParent::resize(812.2),
+                r#"{"source":"concurrency-playground","version":1,"type":"resize","height":813}"#,
+            ),
+            (
+                ToParent::from_quiz(
+                    &QuizEvent::Answered { question: "quiz-io", chosen: 1, verdict: Verdict::Incorrect },
+                    PASS_MARK,
+                ),
                 r#"{"source":"concurrency-playground","version":1,"type":"quiz-answered","question":"quiz-io","chosen":1,"correct":false}"#,
             ),
             (
@@ -279,6 +286,9 @@ mod tests {
         assert!(!only.accepts("https://lms.example.evil.example"));
         assert!(!only.accepts("null"));
 
-        assert_eq!(Audience::from_query(Some("https://lms.example/path")), Err(BadOrigin("https://lms.example/path".into())));
+        assert_eq!(
+            Audience::from_query(Some("https://lms.example/path")),
+            Err(BadOrigin("https://lms.example/path".into()))
+        );
     }
 }

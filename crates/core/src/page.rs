@@ -97,10 +97,14 @@ mod tests {
 
     #[test]
     fn frames_on_time_are_one_responsive_span_and_a_long_gap_is_busy() {
-        let frames: Vec<f64> = (0..10).map(|i| 1000.0 + 16.0 * f64::from(i)).chain([1144.0 + 120.0, 1280.0, 1296.0]).collect();
+        let frames: Vec<f64> =
+            (0..10).map(|i| 1000.0 + 16.0 * f64::from(i)).chain([1144.0 + 120.0, 1280.0, 1296.0]).collect();
         let log = log(&frames);
         let lane = log.lane(|t| t, 0.0, f64::INFINITY);
-        assert_eq!(shape(&lane), [("responsive", 1000.0, 1144.0), ("busy", 1144.0, 1264.0), ("responsive", 1264.0, 1296.0)]);
+        assert_eq!(
+            shape(&lane),
+            [("responsive", 1000.0, 1144.0), ("busy", 1144.0, 1264.0), ("responsive", 1264.0, 1296.0)]
+        );
         assert_eq!(log.longest_ms(), 120.0);
         assert_eq!(lane.name, LANE_NAME);
     }
@@ -121,7 +125,15 @@ mod tests {
     fn the_lane_is_mapped_to_the_trace_clock_and_cut_to_the_run() {
         // A modelled run: every real millisecond is ten modelled ones, from wall clock 1000.
         let lane = log(&[990.0, 1000.0, 1010.0, 1100.0, 1110.0, 1300.0]).lane(|w| (w - 1000.0) * 10.0, 0.0, 1500.0);
-        assert_eq!(shape(&lane), [("responsive", 0.0, 100.0), ("busy", 100.0, 1000.0), ("responsive", 1000.0, 1100.0), ("busy", 1100.0, 1500.0)]);
+        assert_eq!(
+            shape(&lane),
+            [
+                ("responsive", 0.0, 100.0),
+                ("busy", 100.0, 1000.0),
+                ("responsive", 1000.0, 1100.0),
+                ("busy", 1100.0, 1500.0)
+            ]
+        );
     }
 
     #[test]

@@ -149,12 +149,7 @@ mod tests {
     #[test]
     fn every_request_round_trips() {
         round_trip_request(Request::Compute { id: 1, n: 10_000_000, chunks: 64, mode: ComputeMode::OneThread });
-        round_trip_request(Request::Compute {
-            id: 2,
-            n: 5,
-            chunks: 1,
-            mode: ComputeMode::AllThreads { workers: 2 },
-        });
+        round_trip_request(Request::Compute { id: 2, n: 5, chunks: 1, mode: ComputeMode::AllThreads { workers: 2 } });
         round_trip_request(Request::Stop { id: 7 });
         round_trip_request(Request::Panic { id: 9 });
         round_trip_request(Request::Run { id: 8, scenario: lesson_scenario() });
@@ -175,12 +170,8 @@ mod tests {
 
     #[test]
     fn a_finished_run_round_trips_with_its_trace() {
-        let opts = crate::python::RunOptions {
-            cores: 2,
-            max_threads: 8,
-            clock: || 0.0,
-            pace: crate::python::Pace::NATIVE,
-        };
+        let opts =
+            crate::python::RunOptions { cores: 2, max_threads: 8, clock: || 0.0, pace: crate::python::Pace::NATIVE };
         let stop = std::sync::atomic::AtomicBool::new(false);
         let report = crate::python::simulate(&lesson_scenario(), &opts, &stop).unwrap();
         assert!(!report.trace.workers.is_empty() && report.output.len() == 2);
@@ -213,9 +204,16 @@ mod tests {
             outcome: ComputeOutcome { sum: 3.25, start_ms: 1.0, elapsed_ms: 2.0, chunks: vec![chunk] },
         });
         round_trip_event(Event::Stopped { id: 3 });
-        let span = crate::python::Span { kind: crate::python::SpanKind::Run, start_ms: 1.0, end_ms: 2.0, task: Some(1) };
+        let span =
+            crate::python::Span { kind: crate::python::SpanKind::Run, start_ms: 1.0, end_ms: 2.0, task: Some(1) };
         let lanes = vec![crate::python::LaneNews { spans: vec![span], open: Some(span) }, Default::default()];
-        let delta = TraceDelta { start_ms: 1.0, now_ms: 2.5, wall_ms: 2.5, names: vec!["MainThread".into(), "Thread-1".into()], lanes };
+        let delta = TraceDelta {
+            start_ms: 1.0,
+            now_ms: 2.5,
+            wall_ms: 2.5,
+            names: vec!["MainThread".into(), "Thread-1".into()],
+            lanes,
+        };
         round_trip_event(Event::Progress { id: 3, delta });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
         round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
@@ -224,16 +222,14 @@ mod tests {
     #[test]
     fn the_wire_format_is_readable_json() {
         let r = Request::Compute { id: 1, n: 10, chunks: 2, mode: ComputeMode::AllThreads { workers: 4 } };
-        assert_eq!(
-            r.to_json(),
-            r#"{"compute":{"id":1,"n":10,"chunks":2,"mode":{"all_threads":{"workers":4}}}}"#
-        );
+        assert_eq!(r.to_json(), r#"{"compute":{"id":1,"n":10,"chunks":2,"mode":{"all_threads":{"workers":4}}}}"#);
         assert_eq!(Event::Stopped { id: 3 }.to_json(), r#"{"stopped":{"id":3}}"#);
     }
 
     #[test]
     fn a_span_travels_as_a_short_array() {
-        let span = crate::python::Span { kind: crate::python::SpanKind::GilWait, start_ms: 1.5, end_ms: 2.25, task: Some(0) };
+        let span =
+            crate::python::Span { kind: crate::python::SpanKind::GilWait, start_ms: 1.5, end_ms: 2.25, task: Some(0) };
         assert_eq!(serde_json::to_string(&span).unwrap(), r#"["gil_wait",1.5,2.25,0]"#);
         assert_eq!(serde_json::from_str::<crate::python::Span>(r#"["run",0.0,1.0,null]"#).unwrap().task, None);
     }

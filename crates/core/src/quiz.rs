@@ -39,7 +39,11 @@ pub enum Verdict {
 
 impl Question {
     pub fn grade(&self, choice: usize) -> Verdict {
-        if choice == self.correct { Verdict::Correct } else { Verdict::Incorrect }
+        if choice == self.correct {
+            Verdict::Correct
+        } else {
+            Verdict::Incorrect
+        }
     }
 }
 
@@ -53,7 +57,11 @@ pub struct Score {
 impl Score {
     /// The share answered correctly, 0 to 1; a quiz without questions scores 0.
     pub fn fraction(self) -> f64 {
-        if self.total == 0 { 0.0 } else { self.correct as f64 / self.total as f64 }
+        if self.total == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.total as f64
+        }
     }
 
     /// At or above the pass mark. A hair of tolerance, so that 4 of 5 meets a mark of 0.8 however
@@ -145,9 +153,7 @@ impl Answers {
     }
 
     pub fn score(&self, questions: &[Question]) -> Score {
-        let correct = (0..questions.len())
-            .filter(|&q| self.verdict(questions, q) == Some(Verdict::Correct))
-            .count();
+        let correct = (0..questions.len()).filter(|&q| self.verdict(questions, q) == Some(Verdict::Correct)).count();
         Score { correct, total: questions.len() }
     }
 
@@ -168,11 +174,8 @@ impl Answers {
 
     /// The JSON to save.
     pub fn encode(&self, questions: &[Question]) -> String {
-        let answers = questions
-            .iter()
-            .zip(&self.choices)
-            .filter_map(|(q, c)| Some((q.id.to_string(), (*c)?)))
-            .collect();
+        let answers =
+            questions.iter().zip(&self.choices).filter_map(|(q, c)| Some((q.id.to_string(), (*c)?))).collect();
         serde_json::to_string(&SavedV1 { version: SAVE_VERSION, answers }).expect("a map of strings to numbers encodes")
     }
 
@@ -198,9 +201,7 @@ impl Answers {
     /// What a page shows on load: the saved answers, or a quiet fresh start when there are none
     /// or they cannot be read.
     pub fn restore(saved: Option<&str>, questions: &[Question]) -> Answers {
-        saved
-            .and_then(|json| Answers::decode(json, questions).ok())
-            .unwrap_or_else(|| Answers::new(questions))
+        saved.and_then(|json| Answers::decode(json, questions).ok()).unwrap_or_else(|| Answers::new(questions))
     }
 }
 
@@ -211,7 +212,13 @@ mod tests {
     use super::*;
 
     const QUESTIONS: &[Question] = &[
-        Question { id: "compress", prompt: "", options: &["threads", "asyncio", "processes", "pool"], correct: 2, explanation: "" },
+        Question {
+            id: "compress",
+            prompt: "",
+            options: &["threads", "asyncio", "processes", "pool"],
+            correct: 2,
+            explanation: "",
+        },
         Question { id: "io", prompt: "", options: &["a", "b", "c", "d"], correct: 1, explanation: "" },
         Question { id: "as-completed", prompt: "", options: &["a", "b", "c", "d"], correct: 2, explanation: "" },
     ];
@@ -298,7 +305,16 @@ mod tests {
 
     #[test]
     fn quiz_corrupt_saved_state_is_discarded() {
-        for json in ["", "not json", "[]", "{}", r#"{"version":"1"}"#, r#"{"version":1}"#, r#"{"version":1,"answers":{"compress":-1}}"#, r#"{"version":1,"answers":[2]}"#] {
+        for json in [
+            "",
+            "not json",
+            "[]",
+            "{}",
+            r#"{"version":"1"}"#,
+            r#"{"version":1}"#,
+            r#"{"version":1,"answers":{"compress":-1}}"#,
+            r#"{"version":1,"answers":[2]}"#,
+        ] {
             assert_eq!(Answers::decode(json, QUESTIONS), Err(Discarded::Corrupt), "{json}");
         }
     }

@@ -68,7 +68,11 @@ pub fn machine_summary(threading: &Threading) -> String {
 
 /// "1 thread", "2 threads".
 pub fn threads(n: usize) -> String {
-    if n == 1 { "1 thread".to_string() } else { format!("{n} threads") }
+    if n == 1 {
+        "1 thread".to_string()
+    } else {
+        format!("{n} threads")
+    }
 }
 
 /// A duration for people: "412 ms", "1.24 s", "0.8 ms".
@@ -108,7 +112,10 @@ mod tests {
             "one thread, as this frame is not cross-origin isolated"
         );
         let failed = FallbackReason::PoolFailed { message: "boom".into() };
-        assert_eq!(machine_summary(&Threading::SingleThread { reason: failed }), "one thread, as the worker threads did not start");
+        assert_eq!(
+            machine_summary(&Threading::SingleThread { reason: failed }),
+            "one thread, as the worker threads did not start"
+        );
     }
 
     fn outcome(elapsed_ms: f64, sum: f64, threads: &[u32]) -> ComputeOutcome {

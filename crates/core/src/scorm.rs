@@ -210,7 +210,11 @@ fn error_suffix(code: &str, text: &str) -> String {
 /// A decimal with at most `places` digits after the point and no trailing zeros.
 fn decimal(x: f64, places: usize) -> String {
     let text = format!("{x:.places$}");
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]

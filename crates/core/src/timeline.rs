@@ -46,7 +46,9 @@ pub fn style(kind: SpanKind) -> KindStyle {
         SpanKind::Join => ("span-join", "pat-checker", "waiting for other threads (join/result)"),
         SpanKind::Startup => ("span-startup", "pat-zigzag", "starting a process"),
         SpanKind::PageResponsive => ("span-page-ok", "pat-frames", "this page responsive: frames drawn on time"),
-        SpanKind::PageBusy => ("span-page-busy", "pat-busy", "this page busy: no frame for over 50 ms (or its tab was hidden)"),
+        SpanKind::PageBusy => {
+            ("span-page-busy", "pat-busy", "this page busy: no frame for over 50 ms (or its tab was hidden)")
+        }
     };
     KindStyle { kind, class, pattern, words }
 }
@@ -120,7 +122,14 @@ pub fn horizon_ms(elapsed_ms: f64) -> f64 {
     [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|h| *h >= want).unwrap_or(10.0 * magnitude)
 }
 
-fn lay_out(trace: &Trace, page: Option<&WorkerTrace>, axis_ms: f64, calls: Vec<String>, width: f64, grain: f64) -> Timeline {
+fn lay_out(
+    trace: &Trace,
+    page: Option<&WorkerTrace>,
+    axis_ms: f64,
+    calls: Vec<String>,
+    width: f64,
+    grain: f64,
+) -> Timeline {
     let total = axis_ms.max(1e-6);
     let scale = width / total;
     let lanes: Vec<Lane> = trace
@@ -131,9 +140,21 @@ fn lay_out(trace: &Trace, page: Option<&WorkerTrace>, axis_ms: f64, calls: Vec<S
         .map(|(i, w)| {
             let spans = w.spans.iter().map(|s| {
                 let start = s.start_ms - trace.start_ms;
-                Rect { x: start * scale, w: s.ms() * scale, kind: s.kind, task: s.task, start_ms: start, ms: s.ms(), spans: 1 }
+                Rect {
+                    x: start * scale,
+                    w: s.ms() * scale,
+                    kind: s.kind,
+                    task: s.task,
+                    start_ms: start,
+                    ms: s.ms(),
+                    spans: 1,
+                }
             });
-            Lane { name: w.name.clone(), y: AXIS_HEIGHT + i as f64 * (LANE_HEIGHT + LANE_GAP), rects: summarise(spans, grain) }
+            Lane {
+                name: w.name.clone(),
+                y: AXIS_HEIGHT + i as f64 * (LANE_HEIGHT + LANE_GAP),
+                rects: summarise(spans, grain),
+            }
         })
         .collect();
     let height = AXIS_HEIGHT + lanes.len() as f64 * (LANE_HEIGHT + LANE_GAP);
@@ -152,7 +173,8 @@ pub fn summarise(rects: impl Iterator<Item = Rect>, grain: f64) -> Vec<Rect> {
     let mut pending: Option<(Rect, [f64; SpanKind::ALL.len()])> = None;
     let flush = |pending: &mut Option<(Rect, [f64; SpanKind::ALL.len()])>, out: &mut Vec<Rect>| {
         if let Some((mut r, by_kind)) = pending.take() {
-            let (i, _) = by_kind.iter().enumerate().fold((0, -1.0), |best, (i, ms)| if *ms > best.1 { (i, *ms) } else { best });
+            let (i, _) =
+                by_kind.iter().enumerate().fold((0, -1.0), |best, (i, ms)| if *ms > best.1 { (i, *ms) } else { best });
             r.kind = SpanKind::ALL[i];
             out.push(r);
         }
@@ -289,7 +311,8 @@ mod tests {
 
     #[test]
     fn a_run_of_thousands_of_switches_draws_a_bounded_number_of_rects() {
-        let rects = (0..100_000).map(|i| rect(i as f64 * 0.01, 0.01, if i % 2 == 0 { SpanKind::Run } else { SpanKind::GilWait }));
+        let rects = (0..100_000)
+            .map(|i| rect(i as f64 * 0.01, 0.01, if i % 2 == 0 { SpanKind::Run } else { SpanKind::GilWait }));
         let out = summarise(rects, 2.0);
         assert!(out.len() <= 501, "{} rects for 1000 units at a grain of 2", out.len());
         assert!(out.windows(2).all(|p| (p[0].x + p[0].w - p[1].x).abs() < 1e-6), "still tiles the lane");
@@ -323,7 +346,10 @@ mod tests {
     #[test]
     fn the_page_lane_comes_last_and_says_what_it_shows() {
         let calls = vec![Call::Compute { n: 20_000 }; 2];
-        let report = run_sim(&Scenario::new(Model::Gil, Program::Executor { max_workers: Some(2), calls, collect: Collect::Map }));
+        let report = run_sim(&Scenario::new(
+            Model::Gil,
+            Program::Executor { max_workers: Some(2), calls, collect: Collect::Map },
+        ));
         let mut frames = crate::page::FrameLog::new();
         for f in [0.0, 16.0, 32.0, 120.0, 136.0] {
             frames.frame(f);
@@ -336,7 +362,11 @@ mod tests {
         assert_eq!(t.lanes.len(), 4);
         assert!(t.legend.iter().any(|k| k.kind == SpanKind::PageBusy));
         let busy = lane.rects.iter().find(|r| r.kind == SpanKind::PageBusy).unwrap();
-        assert!(t.describe(lane, busy).starts_with("page (main thread): this page busy: no frame for over 50 ms"), "{}", t.describe(lane, busy));
+        assert!(
+            t.describe(lane, busy).starts_with("page (main thread): this page busy: no frame for over 50 ms"),
+            "{}",
+            t.describe(lane, busy)
+        );
     }
 
     #[test]
@@ -349,7 +379,10 @@ mod tests {
         let trace = Trace {
             start_ms: 1000.0,
             end_ms: 1700.0,
-            workers: vec![WorkerTrace { spans: vec![Span { kind: SpanKind::Run, start_ms: 1000.0, end_ms: 1700.0, task: None }], ..WorkerTrace::new("MainThread".into()) }],
+            workers: vec![WorkerTrace {
+                spans: vec![Span { kind: SpanKind::Run, start_ms: 1000.0, end_ms: 1700.0, task: None }],
+                ..WorkerTrace::new("MainThread".into())
+            }],
         };
         let t = layout_live(&trace, None, 600.0, 1.5);
         assert_eq!(t.now_x, Some(420.0), "700 ms into a 1 s axis");
@@ -362,12 +395,19 @@ mod tests {
         let lane = Lane {
             name: "T".into(),
             y: 18.0,
-            rects: vec![rect(0.0, 10.0, SpanKind::Run), rect(10.0, 5.0, SpanKind::GilWait), rect(15.0, 0.2, SpanKind::Run)],
+            rects: vec![
+                rect(0.0, 10.0, SpanKind::Run),
+                rect(10.0, 5.0, SpanKind::GilWait),
+                rect(15.0, 0.2, SpanKind::Run),
+            ],
         };
         let paths: Vec<_> = Timeline::paths(&lane).into_iter().map(|(k, d)| (k.class, d)).collect();
         assert_eq!(
             paths,
-            [("span-run", "M0.0 18.0h10.0v22h-10.0zM15.0 18.0h0.5v22h-0.5z".to_string()), ("span-gil-wait", "M10.0 18.0h5.0v22h-5.0z".to_string())]
+            [
+                ("span-run", "M0.0 18.0h10.0v22h-10.0zM15.0 18.0h0.5v22h-0.5z".to_string()),
+                ("span-gil-wait", "M10.0 18.0h5.0v22h-5.0z".to_string())
+            ]
         );
     }
 

@@ -138,7 +138,8 @@ async fn run_scenario(id: RunId, scenario: Scenario, stop: Arc<AtomicBool>) -> R
         Threading::Threads { .. } => {
             let live = Arc::new(python::Live::new());
             let recording = live.clone();
-            let job = on_pool(move || python::run_threads_live(&scenario, &opts, &pool::PoolThreads, &stop, &recording));
+            let job =
+                on_pool(move || python::run_threads_live(&scenario, &opts, &pool::PoolThreads, &stop, &recording));
             stream::while_on_pool(id, live, job).await
         }
         Threading::SingleThread { .. } => stream::simulate(id, &scenario, &opts, &stop).await,

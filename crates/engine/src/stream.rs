@@ -27,7 +27,11 @@ const PROGRESS_MS: i32 = 80;
 const SLICE_MS: f64 = 16.0;
 
 /// Awaits `job`, a run on the pool publishing into `live`, and streams `live` meanwhile.
-pub async fn while_on_pool(id: RunId, live: Arc<Live>, job: impl Future<Output = Result<RunReport, RunError>>) -> Result<RunReport, RunError> {
+pub async fn while_on_pool(
+    id: RunId,
+    live: Arc<Live>,
+    job: impl Future<Output = Result<RunReport, RunError>>,
+) -> Result<RunReport, RunError> {
     let going = Rc::new(Cell::new(true));
     let (ticking, reading) = (going.clone(), live.clone());
     spawn_local(async move {
@@ -51,7 +55,12 @@ pub async fn while_on_pool(id: RunId, live: Arc<Live>, job: impl Future<Output =
 }
 
 /// Runs the simulation on this thread in slices, streaming it; a Stop set between slices ends it.
-pub async fn simulate(id: RunId, scenario: &Scenario, opts: &RunOptions, stop: &AtomicBool) -> Result<RunReport, RunError> {
+pub async fn simulate(
+    id: RunId,
+    scenario: &Scenario,
+    opts: &RunOptions,
+    stop: &AtomicBool,
+) -> Result<RunReport, RunError> {
     let mut sim = Simulation::new(scenario, opts)?;
     let mut posted = now_ms();
     // The first delta names the lanes and pairs the wall clock with the modelled clock's 0.

@@ -57,7 +57,9 @@ pub fn decision_tree(text: &str) -> Result<TreeNode, String> {
 
 fn node(text: &str) -> TreeNode {
     match text.split_once('→') {
-        Some((label, answer)) => TreeNode { label: label.trim().into(), answer: Some(answer.trim().into()), children: vec![] },
+        Some((label, answer)) => {
+            TreeNode { label: label.trim().into(), answer: Some(answer.trim().into()), children: vec![] }
+        }
         None => TreeNode { label: text.into(), answer: None, children: vec![] },
     }
 }
@@ -72,7 +74,10 @@ mod tests {
         assert_eq!(c.caption, "Impact");
         assert_eq!((c.columns[0].title.as_str(), c.columns[0].examples.as_str()), ("I/O", "net"));
         assert_eq!(c.columns[0].verdicts[1], Verdict { works: true, claim: "asyncio WORKS".into(), reason: "".into() });
-        assert_eq!(c.columns[1].verdicts[0], Verdict { works: false, claim: "threading does NOT help".into(), reason: "GIL".into() });
+        assert_eq!(
+            c.columns[1].verdicts[0],
+            Verdict { works: false, claim: "threading does NOT help".into(), reason: "GIL".into() }
+        );
     }
 
     #[test]
@@ -85,7 +90,10 @@ mod tests {
         let t = decision_tree("Root?\n│\n├── A?\n│   ├── a1 → x\n│   └── a2 → y\n│\n└── B?\n    └── b1 → z\n").unwrap();
         assert_eq!(t.label, "Root?");
         assert_eq!(t.children.len(), 2);
-        assert_eq!(t.children[0].children[1], TreeNode { label: "a2".into(), answer: Some("y".into()), children: vec![] });
+        assert_eq!(
+            t.children[0].children[1],
+            TreeNode { label: "a2".into(), answer: Some("y".into()), children: vec![] }
+        );
         assert_eq!(t.children[1].children[0].answer.as_deref(), Some("z"));
     }
 

@@ -49,8 +49,16 @@ pub struct Section {
 pub enum Block {
     /// Paragraphs, lists and tables, rendered by pulldown-cmark.
     Prose(String),
-    Code { lang: String, source: String, html: String },
-    Callout { kind: CalloutKind, title_html: String, body_html: String },
+    Code {
+        lang: String,
+        source: String,
+        html: String,
+    },
+    Callout {
+        kind: CalloutKind,
+        title_html: String,
+        body_html: String,
+    },
     Contrast(Contrast),
     Tree(TreeNode),
     /// A slot for a live demo, by name.

@@ -170,7 +170,11 @@ fn block(out: &mut String, block: &Block) {
 /// "The GIL impact, summarised": each verdict is marked ✓ or ✗ beside the words that say it
 /// (WORKS, does NOT help), so colour is never the only signal.
 fn contrast(out: &mut String, c: &Contrast) {
-    let _ = write!(out, "<figure class=\"contrast\"><figcaption>{}</figcaption><div class=\"contrast-columns\">", escape(&c.caption));
+    let _ = write!(
+        out,
+        "<figure class=\"contrast\"><figcaption>{}</figcaption><div class=\"contrast-columns\">",
+        escape(&c.caption)
+    );
     for column in &c.columns {
         let _ = write!(out, "<div class=\"contrast-column\"><h3>{}", escape(&column.title));
         if !column.examples.is_empty() {

@@ -38,12 +38,16 @@ pub fn parse(md: &str) -> Result<Lesson, String> {
                 let id = id.as_ref().ok_or_else(|| at("a section heading needs an anchor: {#id}".into()))?.to_string();
                 let text = plain(&chunk.events);
                 if id == "quiz" {
-                    let (icon, title) = text.split_once(' ').filter(|(i, _)| !i.chars().any(char::is_alphanumeric)).unwrap_or(("", &text));
+                    let (icon, title) = text
+                        .split_once(' ')
+                        .filter(|(i, _)| !i.chars().any(char::is_alphanumeric))
+                        .unwrap_or(("", &text));
                     quiz = Some(Quiz { id, icon: icon.into(), title: title.into(), questions: vec![] });
                 } else if quiz.is_some() {
                     return Err(at("sections after the quiz are not supported".into()));
                 } else {
-                    let (number, title) = text.split_once(" — ").ok_or_else(|| at(format!("expected `N — Title`: {text}")))?;
+                    let (number, title) =
+                        text.split_once(" — ").ok_or_else(|| at(format!("expected `N — Title`: {text}")))?;
                     sections.push(Section { id, number: number.into(), title: title.into(), blocks: vec![] });
                 }
             }
@@ -76,7 +80,8 @@ fn chunks(md: &str) -> Vec<Chunk<'_>> {
 }
 
 fn front_matter(events: &[Event]) -> Result<Meta, String> {
-    let toml_text: String = events.iter().filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
+    let toml_text: String =
+        events.iter().filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
     let mut meta: Meta = toml::from_str(&toml_text).map_err(|e| format!("front matter: {e}"))?;
     meta.reference.note = inline_html(&meta.reference.note);
     Ok(meta)
@@ -87,7 +92,8 @@ fn block(chunk: &Chunk) -> Result<Block, String> {
     let inner = &chunk.events[1..chunk.events.len().saturating_sub(1)];
     Ok(match &chunk.events[0] {
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-            let text: String = inner.iter().filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
+            let text: String =
+                inner.iter().filter_map(|e| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
             match info.split_whitespace().next().unwrap_or("") {
                 "contrast" => Block::Contrast(diagrams::contrast(&text)?),
                 "decision-tree" => Block::Tree(diagrams::decision_tree(&text)?),
@@ -130,7 +136,10 @@ fn callout(kind: BlockQuoteKind, inner: &[Event]) -> Result<Block, String> {
         BlockQuoteKind::Tip => CalloutKind::Tip,
         BlockQuoteKind::Note | BlockQuoteKind::Important => CalloutKind::Note,
     };
-    let title_end = inner.iter().position(|e| matches!(e, Event::End(TagEnd::Paragraph))).ok_or("a callout needs a title paragraph")?;
+    let title_end = inner
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+        .ok_or("a callout needs a title paragraph")?;
     if !matches!(inner.first(), Some(Event::Start(Tag::Paragraph))) {
         return Err("a callout's first block must be its one-line title".into());
     }
@@ -138,7 +147,8 @@ fn callout(kind: BlockQuoteKind, inner: &[Event]) -> Result<Block, String> {
 }
 
 fn demo_name(events: &[Event]) -> Result<String, String> {
-    let raw: String = events.iter().filter_map(|e| if let Event::Html(t) = e { Some(t.as_ref()) } else { None }).collect();
+    let raw: String =
+        events.iter().filter_map(|e| if let Event::Html(t) = e { Some(t.as_ref()) } else { None }).collect();
     raw.trim()
         .strip_prefix("<!--")
         .and_then(|r| r.strip_suffix("-->"))
@@ -156,8 +166,16 @@ fn quiz_block(quiz: &mut Quiz, chunk: &Chunk) -> Result<(), String> {
             let id = id.as_ref().ok_or("a quiz question needs an id: {#id}")?.to_string();
             let number = format!("{}. ", quiz.questions.len() + 1);
             let prompt = render(inner);
-            let prompt_html = prompt.strip_prefix(&number).ok_or_else(|| format!("question should start `{number}`: {prompt}"))?;
-            quiz.questions.push(Question { id, prompt_html: prompt_html.into(), options_html: vec![], correct: usize::MAX, explanation_html: String::new(), demo: None });
+            let prompt_html =
+                prompt.strip_prefix(&number).ok_or_else(|| format!("question should start `{number}`: {prompt}"))?;
+            quiz.questions.push(Question {
+                id,
+                prompt_html: prompt_html.into(),
+                options_html: vec![],
+                correct: usize::MAX,
+                explanation_html: String::new(),
+                demo: None,
+            });
         }
         first => {
             let question = quiz.questions.last_mut().ok_or("quiz content before the first `### 1. Question?`")?;
@@ -177,7 +195,9 @@ fn answer_options(question: &mut Question, list: &[Event]) -> Result<(), String>
     for event in list {
         match event {
             Event::Start(Tag::Item) => item.clear(),
-            Event::TaskListMarker(true) if question.correct != usize::MAX => return Err(format!("question {} has two [x] options", question.id)),
+            Event::TaskListMarker(true) if question.correct != usize::MAX => {
+                return Err(format!("question {} has two [x] options", question.id))
+            }
             Event::TaskListMarker(true) => question.correct = question.options_html.len(),
             Event::End(TagEnd::Item) => question.options_html.push(render(&item)),
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) | Event::TaskListMarker(false) => {}
@@ -198,11 +218,19 @@ fn render(events: &[Event]) -> String {
 
 /// Renders one paragraph of Markdown without its `<p>`.
 fn inline_html(md: &str) -> String {
-    let events: Vec<Event> = Parser::new_ext(md, options()).filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph))).collect();
+    let events: Vec<Event> = Parser::new_ext(md, options())
+        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+        .collect();
     render(&events)
 }
 
 /// The text of a heading, without markup.
 fn plain(events: &[Event]) -> String {
-    events.iter().filter_map(|e| match e { Event::Text(t) | Event::Code(t) => Some(t.as_ref()), _ => None }).collect()
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
 }

@@ -24,7 +24,9 @@ fn seed_raw() -> Option<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/lesson/lesson-17-concurrency.txt");
     match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
-        Err(e) if std::env::var_os("CI").is_some() => panic!("CI has the seed lesson beside the repository: {path}: {e}"),
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("CI has the seed lesson beside the repository: {path}: {e}")
+        }
         Err(_) => {
             eprintln!("no seed lesson at {path}: the comparison with it is skipped");
             None
@@ -73,10 +75,15 @@ fn six_sections_with_stable_anchors_then_the_quiz() {
 #[test]
 fn every_demo_slot_is_placed() {
     let lesson = lesson();
-    let mut demos: Vec<String> = lesson.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
-        Block::Demo(name) => Some(name.clone()),
-        _ => None,
-    }).collect();
+    let mut demos: Vec<String> = lesson
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Demo(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
     demos.extend(lesson.quiz.questions.iter().filter_map(|q| q.demo.clone()));
     assert_eq!(demos, ["gil", "decision-tree", "executors", "futures", "threading", "queue", "quiz-compress"]);
 }
@@ -84,15 +91,23 @@ fn every_demo_slot_is_placed() {
 #[test]
 fn the_callouts_the_summary_and_the_tree_have_structure() {
     let lesson = lesson();
-    let kinds: Vec<String> = lesson.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
-        Block::Callout { kind, title_html, .. } => Some(format!("{kind:?}: {}", text_of(title_html))),
-        _ => None,
-    }).collect();
-    assert_eq!(kinds, [
-        "Warning: The GIL means Python threading ≠ parallelism",
-        "Tip: daemon=True",
-        "Warning: Shared mutable state across threads = race conditions",
-    ]);
+    let kinds: Vec<String> = lesson
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Callout { kind, title_html, .. } => Some(format!("{kind:?}: {}", text_of(title_html))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Warning: The GIL means Python threading ≠ parallelism",
+            "Tip: daemon=True",
+            "Warning: Shared mutable state across threads = race conditions",
+        ]
+    );
     let Block::Contrast(c) = &lesson.sections[0].blocks[2] else { panic!("§1's third block is the summary") };
     let works: Vec<Vec<bool>> = c.columns.iter().map(|col| col.verdicts.iter().map(|v| v.works).collect()).collect();
     assert_eq!(works, [vec![true, true], vec![false, true, true]]);
@@ -103,10 +118,15 @@ fn the_callouts_the_summary_and_the_tree_have_structure() {
 #[test]
 fn every_code_block_is_verbatim_from_the_seed_lesson() {
     let lesson = lesson();
-    let codes: Vec<&str> = lesson.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
-        Block::Code { source, .. } => Some(source.as_str()),
-        _ => None,
-    }).collect();
+    let codes: Vec<&str> = lesson
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Code { source, .. } => Some(source.as_str()),
+            _ => None,
+        })
+        .collect();
     assert_eq!(codes.len(), 4);
     let Some(seed) = seed_raw() else { return };
     for code in codes {
@@ -155,7 +175,12 @@ fn the_page_holds_every_section_slot_and_heading_and_the_quiz_s_place() {
         assert_eq!(page.matches(&format!("<div class=\"demo-slot\" data-demo=\"{name}\"></div>")).count(), 1, "{name}");
     }
     assert!(page.contains("<li><a href=\"#quiz\" data-label=\"Quiz\">"), "the contents end with the quiz");
-    assert!(page.contains("<section id=\"quiz\" class=\"lesson-section quiz\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">"), "the quiz's place");
+    assert!(
+        page.contains(
+            "<section id=\"quiz\" class=\"lesson-section quiz\" aria-labelledby=\"quiz-title\"><h2 id=\"quiz-title\">"
+        ),
+        "the quiz's place"
+    );
     assert!(!page.contains("fieldset"), "the UI mounts the quiz's questions");
     assert_eq!(page.matches("<h1").count(), 1);
     assert!(!page.contains("<script"), "the page's script is boot.js alone");

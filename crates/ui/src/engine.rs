@@ -151,7 +151,8 @@ impl Engine {
             }
         });
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), STOP_GRACE_MS);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), STOP_GRACE_MS);
         }
     }
 
@@ -173,9 +174,10 @@ impl Engine {
             Event::Unavailable { reason } => self.fail_everything(reason),
             Event::Crashed { message } => self.crashed(message),
             Event::Progress { id, .. } => self.deliver(id, event),
-            Event::Computed { id, .. } | Event::Finished { id, .. } | Event::Stopped { id } | Event::Failed { id: Some(id), .. } => {
-                self.finish(id, event)
-            }
+            Event::Computed { id, .. }
+            | Event::Finished { id, .. }
+            | Event::Stopped { id }
+            | Event::Failed { id: Some(id), .. } => self.finish(id, event),
             Event::Failed { id: None, message } => leptos::logging::warn!("engine: {message}"),
         }
     }
@@ -225,7 +227,9 @@ impl Engine {
             if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
                 old.terminate();
             }
-            self.fail_everything(format!("the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"));
+            self.fail_everything(format!(
+                "the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"
+            ));
             return;
         }
         self.end_runs(&format!("the engine crashed ({message}); it has been restarted, so you can run again"));

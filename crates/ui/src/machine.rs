@@ -63,7 +63,9 @@ pub fn MachinePanel() -> impl IntoView {
                     phase.set(Phase::Idle);
                     let id = engine.run(
                         |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::AllThreads { workers } },
-                        move |event| phase.set(finish(event, |all| Phase::Done(Comparison { one: one.clone(), all, workers }))),
+                        move |event| {
+                            phase.set(finish(event, |all| Phase::Done(Comparison { one: one.clone(), all, workers })))
+                        },
                     );
                     if phase.get_untracked() == Phase::Idle {
                         phase.set(Phase::AllThreads(id));

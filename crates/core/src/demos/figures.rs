@@ -40,12 +40,20 @@ impl Figures {
 
     /// How many times faster than the same work one after another.
     pub fn speedup(&self) -> f64 {
-        if self.elapsed_ms > 0.0 { self.serial_ms / self.elapsed_ms } else { f64::NAN }
+        if self.elapsed_ms > 0.0 {
+            self.serial_ms / self.elapsed_ms
+        } else {
+            f64::NAN
+        }
     }
 
     /// The share of the cores' time spent running code, 0 to 1.
     pub fn busy(&self) -> f64 {
-        if self.elapsed_ms > 0.0 { (self.cpu_ms / (self.elapsed_ms * f64::from(self.cores))).min(1.0) } else { 0.0 }
+        if self.elapsed_ms > 0.0 {
+            (self.cpu_ms / (self.elapsed_ms * f64::from(self.cores))).min(1.0)
+        } else {
+            0.0
+        }
     }
 
     /// The figures as the card lists them: a term and its value.
@@ -54,13 +62,24 @@ impl Figures {
             ("Elapsed", format_ms(self.elapsed_ms)),
             ("Same work one after another", format_ms(self.serial_ms)),
             ("Speedup vs one after another", format!("{:.2}×", self.speedup())),
-            ("Cores busy", format!("{:.0} % of {} core{}", self.busy() * 100.0, self.cores, if self.cores == 1 { "" } else { "s" })),
+            (
+                "Cores busy",
+                format!(
+                    "{:.0} % of {} core{}",
+                    self.busy() * 100.0,
+                    self.cores,
+                    if self.cores == 1 { "" } else { "s" }
+                ),
+            ),
         ];
         if self.gil_switches > 0 {
             out.push(("GIL hand-overs", self.gil_switches.to_string()));
         }
         if let Some(c) = self.counter {
-            out.push(("Lost updates", format!("{} of {}", crate::params::python_int(c.lost()), crate::params::python_int(c.expected))));
+            out.push((
+                "Lost updates",
+                format!("{} of {}", crate::params::python_int(c.lost()), crate::params::python_int(c.expected)),
+            ));
         }
         out
     }

@@ -107,9 +107,8 @@ impl DemoSpec {
         let text = values.text(f.key);
         match f.kind {
             FieldKind::Number(b) => Bounded { name: f.label, ..b }.parse(text).err().map(|e| e.to_string()),
-            FieldKind::Choice(choices) => {
-                (!choices.iter().any(|c| c.value == text)).then(|| format!("{} must be one of the listed choices", f.label))
-            }
+            FieldKind::Choice(choices) => (!choices.iter().any(|c| c.value == text))
+                .then(|| format!("{} must be one of the listed choices", f.label)),
         }
     }
 

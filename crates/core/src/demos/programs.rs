@@ -13,8 +13,10 @@ const fn choice(key: &'static str, choices: &'static [Choice], default: &'static
 }
 
 const PY: Field = choice("python", PYTHON, "3.12");
-const EXECUTOR: &[Choice] =
-    &[Choice { value: "threads", code: "ThreadPoolExecutor" }, Choice { value: "processes", code: "ProcessPoolExecutor" }];
+const EXECUTOR: &[Choice] = &[
+    Choice { value: "threads", code: "ThreadPoolExecutor" },
+    Choice { value: "processes", code: "ProcessPoolExecutor" },
+];
 
 fn nothing(_: &str, _: &Values) -> Option<String> {
     None
@@ -55,7 +57,12 @@ with «executor»(max_workers=«max_workers») as pool:
     derive: nothing,
     build: |v| {
         let call = |i: u32| match v.text("task") {
-            "io" => Call::Fetch { url: format!("https://example.com/{i}"), latency_ms: v.num32("latency_ms"), timeout_ms: 5_000, fail: None },
+            "io" => Call::Fetch {
+                url: format!("https://example.com/{i}"),
+                latency_ms: v.num32("latency_ms"),
+                timeout_ms: 5_000,
+                fail: None,
+            },
             _ => Call::Compute { n: v.num("n") },
         };
         let calls = (0..v.num32("tasks")).map(call).collect();
@@ -107,7 +114,10 @@ print(counter)  # «expected» if no update was lost",
             "read_call_write" => CounterVariant::ReadCallWrite,
             _ => CounterVariant::Lock,
         };
-        Scenario::new(model(v), Program::Counter { variant, threads: v.num32("threads"), increments: v.num32("increments") })
+        Scenario::new(
+            model(v),
+            Program::Counter { variant, threads: v.num32("threads"), increments: v.num32("increments") },
+        )
     },
 };
 
@@ -192,7 +202,8 @@ with ThreadPoolExecutor(max_workers=«max_workers») as pool:
     derive: nothing,
     build: |v| {
         let latency_ms = v.num32("latency_ms");
-        let calls = USERS.iter().map(|u| Call::Fetch { url: github(u), latency_ms, timeout_ms: 5_000, fail: None }).collect();
+        let calls =
+            USERS.iter().map(|u| Call::Fetch { url: github(u), latency_ms, timeout_ms: 5_000, fail: None }).collect();
         let collect = if v.text("collect") == "submit" { Collect::Submit } else { Collect::Map };
         Scenario::new(Model::Gil, executor(Some(v.num32("max_workers")), calls, collect))
     },
@@ -203,7 +214,12 @@ pub static PROCESS_POOL: DemoSpec = DemoSpec {
     id: "process-pool",
     title: "ProcessPoolExecutor: compute(n) × 4",
     hint: "Switch to ThreadPoolExecutor and compare the elapsed time.",
-    fields: &[PY, choice("executor", EXECUTOR, "processes"), num("n", 1, 20_000_000, "10_000_000"), num("tasks", 1, 8, "4")],
+    fields: &[
+        PY,
+        choice("executor", EXECUTOR, "processes"),
+        num("n", 1, 20_000_000, "10_000_000"),
+        num("tasks", 1, 8, "4"),
+    ],
     template: "# $ python«python» compute.py
 import math
 from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor
@@ -320,8 +336,11 @@ for _ in threads:
 task_queue.join()  # wait for all tasks to complete",
     derive: nothing,
     build: |v| {
-        let program =
-            Program::TaskQueue { workers: v.num32("workers"), items: v.num32("items"), pill_task_done: v.text("pill") == "task_done" };
+        let program = Program::TaskQueue {
+            workers: v.num32("workers"),
+            items: v.num32("items"),
+            pill_task_done: v.text("pill") == "task_done",
+        };
         Scenario::new(Model::Gil, program)
     },
 };
@@ -334,7 +353,11 @@ pub static COMPRESS: DemoSpec = DemoSpec {
     fields: &[
         PY,
         choice("executor", EXECUTOR, "threads"),
-        choice("compress", &[Choice { value: "zlib", code: "zlib.compress" }, Choice { value: "pure", code: "py_compress" }], "pure"),
+        choice(
+            "compress",
+            &[Choice { value: "zlib", code: "zlib.compress" }, Choice { value: "pure", code: "py_compress" }],
+            "pure",
+        ),
         num("kib", 1, 4_096, "512"),
         num("files", 1, 8, "8"),
     ],

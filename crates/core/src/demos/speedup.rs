@@ -97,7 +97,11 @@ impl Sweep {
             .iter()
             .map(|m| {
                 let s = speedups(*m);
-                let points = s.iter().map(|(w, v)| format!("{:.1},{:.1}", x(f64::from(*w)), y(*v))).collect::<Vec<_>>().join(" ");
+                let points = s
+                    .iter()
+                    .map(|(w, v)| format!("{:.1},{:.1}", x(f64::from(*w)), y(*v)))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 ChartLine { model: *m, points, speedups: s }
             })
             .collect();

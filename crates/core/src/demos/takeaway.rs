@@ -73,10 +73,25 @@ mod tests {
     #[test]
     fn each_way_of_compressing_explains_itself() {
         let cases = [
-            (Model::Processes, Flavour::PurePython, "Your run (ProcessPoolExecutor, 2 files): ", "That is why the answer is processes."),
-            (Model::Gil, Flavour::PurePython, "Your run (ThreadPoolExecutor, pure-Python compression, 2 files): ", "the threads took turns"),
+            (
+                Model::Processes,
+                Flavour::PurePython,
+                "Your run (ProcessPoolExecutor, 2 files): ",
+                "That is why the answer is processes.",
+            ),
+            (
+                Model::Gil,
+                Flavour::PurePython,
+                "Your run (ThreadPoolExecutor, pure-Python compression, 2 files): ",
+                "the threads took turns",
+            ),
             (Model::Gil, Flavour::Zlib, "Your run (ThreadPoolExecutor, zlib.compress, 2 files): ", "releases the GIL"),
-            (Model::FreeThreaded, Flavour::Zlib, "Your run (ThreadPoolExecutor on free-threaded Python, 2 files): ", "has no GIL"),
+            (
+                Model::FreeThreaded,
+                Flavour::Zlib,
+                "Your run (ThreadPoolExecutor on free-threaded Python, 2 files): ",
+                "has no GIL",
+            ),
         ];
         for (model, flavour, start, why) in cases {
             let s = sentence(model, flavour);
@@ -88,7 +103,10 @@ mod tests {
 
     #[test]
     fn a_run_that_compresses_nothing_says_nothing() {
-        let s = Scenario::new(Model::Gil, Program::Executor { max_workers: None, calls: vec![Call::Compute { n: 10 }], collect: Collect::Map });
+        let s = Scenario::new(
+            Model::Gil,
+            Program::Executor { max_workers: None, calls: vec![Call::Compute { n: 10 }], collect: Collect::Map },
+        );
         assert_eq!(compression(&s, &run_sim(&s), 2), None);
     }
 }

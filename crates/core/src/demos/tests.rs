@@ -40,7 +40,10 @@ fn the_code_shown_is_the_code_that_runs() {
     assert!(code.contains("args=(1_000,)) for _ in range(10)]"), "{code}");
     assert!(code.contains("print(counter)  # 10_000 if no update was lost"), "{code}");
     let scenario = s.scenario(&v).unwrap();
-    assert_eq!(scenario.program, crate::python::Program::Counter { variant: CounterVariant::Plain, threads: 10, increments: 1000 });
+    assert_eq!(
+        scenario.program,
+        crate::python::Program::Counter { variant: CounterVariant::Plain, threads: 10, increments: 1000 }
+    );
 }
 
 #[test]
@@ -120,6 +123,9 @@ fn figures_compare_with_the_same_work_one_after_another() {
 
 #[test]
 fn a_run_in_flight_says_which_clock_it_is_drawn_on() {
-    assert_eq!(super::live_words(1234.0, false), "1.23 s so far, on real threads; every lane, the page's too, is on the same clock.");
+    assert_eq!(
+        super::live_words(1234.0, false),
+        "1.23 s so far, on real threads; every lane, the page's too, is on the same clock."
+    );
     assert!(super::live_words(80.0, true).starts_with("80 ms of modelled time so far, simulated on one thread"));
 }

@@ -35,7 +35,11 @@ pub const TREE: &[Question] = &[
         answers: &[
             (
                 "Yes, async",
-                Next::Leaf(Leaf { tool: "asyncio (Lesson 10)", why: "one thread, many waits in flight, no locks to think about", demo: None }),
+                Next::Leaf(Leaf {
+                    tool: "asyncio (Lesson 10)",
+                    why: "one thread, many waits in flight, no locks to think about",
+                    demo: None,
+                }),
             ),
             (
                 "No, sync code or a legacy library",

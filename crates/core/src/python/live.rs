@@ -208,21 +208,48 @@ mod tests {
     }
 
     fn delta(now_ms: f64, names: &[&str], lanes: Vec<LaneNews>) -> TraceDelta {
-        TraceDelta { start_ms: 0.0, now_ms, wall_ms: 1000.0 + now_ms, names: names.iter().map(|n| n.to_string()).collect(), lanes }
+        TraceDelta {
+            start_ms: 0.0,
+            now_ms,
+            wall_ms: 1000.0 + now_ms,
+            names: names.iter().map(|n| n.to_string()).collect(),
+            lanes,
+        }
     }
 
     #[test]
     fn deltas_merge_into_the_trace_a_recorder_would_have_made() {
         let mut live = LiveTrace::new();
         let news = |spans: Vec<Span>, open| LaneNews { spans, open };
-        live.apply(delta(10.0, &["MainThread", "T1"], vec![news(vec![span(Run, 0.0, 4.0)], Some(span(Join, 4.0, 4.0))), news(vec![], Some(span(GilWait, 1.0, 1.0)))]));
-        live.apply(delta(20.0, &[], vec![news(vec![], Some(span(Join, 4.0, 4.0))), news(vec![span(GilWait, 1.0, 12.0)], Some(span(Run, 12.0, 12.0)))]));
+        live.apply(delta(
+            10.0,
+            &["MainThread", "T1"],
+            vec![
+                news(vec![span(Run, 0.0, 4.0)], Some(span(Join, 4.0, 4.0))),
+                news(vec![], Some(span(GilWait, 1.0, 1.0))),
+            ],
+        ));
+        live.apply(delta(
+            20.0,
+            &[],
+            vec![
+                news(vec![], Some(span(Join, 4.0, 4.0))),
+                news(vec![span(GilWait, 1.0, 12.0)], Some(span(Run, 12.0, 12.0))),
+            ],
+        ));
         let t = live.snapshot();
         assert_eq!(t.render(1.0), "MainThread: run 0-4, join 4-20\nT1: gil-wait 1-12, run 12-20\n");
         assert_eq!(live.elapsed_ms(), 20.0);
         assert_eq!(live.spans(), 4);
         // A span that continues the last one lengthens it instead of adding another.
-        live.apply(delta(25.0, &[], vec![news(vec![span(Join, 4.0, 25.0)], None), news(vec![span(Run, 12.0, 20.0)], Some(span(Run, 20.0, 20.0)))]));
+        live.apply(delta(
+            25.0,
+            &[],
+            vec![
+                news(vec![span(Join, 4.0, 25.0)], None),
+                news(vec![span(Run, 12.0, 20.0)], Some(span(Run, 20.0, 20.0))),
+            ],
+        ));
         live.apply(delta(30.0, &[], vec![news(vec![], None), news(vec![span(Run, 20.0, 30.0)], None)]));
         assert_eq!(live.snapshot().render(1.0), "MainThread: run 0-4, join 4-25\nT1: gil-wait 1-12, run 12-30\n");
         assert_eq!(live.spans(), 4);
@@ -270,7 +297,11 @@ mod tests {
             live.publish(0, &mut rec);
         }
         let first = live.take(106.0, 106.0);
-        assert_eq!((first.names.len(), first.lanes[0].spans.len()), (1, 0), "nothing was published while the slot was held");
+        assert_eq!(
+            (first.names.len(), first.lanes[0].spans.len()),
+            (1, 0),
+            "nothing was published while the slot was held"
+        );
         live.publish(0, &mut rec);
         let second = live.take(107.0, 107.0);
         assert!(second.names.is_empty(), "names travel once");

@@ -39,10 +39,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::compute::Clock;
 
+pub use live::{LaneNews, Live, LiveTrace, TraceDelta};
 pub use program::Pace;
 pub use report::{CounterReport, Outcome, PyException, RunReport, TaskReport};
 pub use scenario::{Call, Collect, CounterVariant, Failure, Flavour, Model, Program, Scenario, ScenarioError};
-pub use live::{LaneNews, Live, LiveTrace, TraceDelta};
 pub use sim::{simulate, Simulation};
 pub use spawn::{Spawn, StdThreads};
 pub use threads::{run_threads, run_threads_live};

@@ -48,13 +48,22 @@ impl Pace {
 pub enum Effect {
     /// Ran `bytecodes` bytecodes; if `checkpoint`, the last one is where CPython checks its "eval
     /// breaker" (in 3.10+: function entry and backward jumps) and may hand the GIL over.
-    Python { bytecodes: u32, checkpoint: bool },
+    Python {
+        bytecodes: u32,
+        checkpoint: bool,
+    },
     /// Ran C code without the GIL (the step ran while [`Step::needs_gil`] was false); `ns` is its cost.
-    C { ns: f64 },
+    C {
+        ns: f64,
+    },
     /// Blocks in I/O or `time.sleep` for `ms`, without the GIL.
-    Io { ms: f64 },
+    Io {
+        ms: f64,
+    },
     /// A process starting up, before its first task.
-    Startup { ms: f64 },
+    Startup {
+        ms: f64,
+    },
     /// `lock.acquire()` / `lock.release()` on the lock numbered so in this process.
     Acquire(usize),
     Release(usize),
@@ -80,7 +89,9 @@ pub enum Effect {
     /// Leaving the `with` block: `pool.shutdown(wait=True)`.
     Shutdown,
     /// `t.join()` for every non-daemon thread (and interpreter exit), giving up after `limit_ms`.
-    JoinThreads { limit_ms: f64 },
+    JoinThreads {
+        limit_ms: f64,
+    },
     /// A submitted call returned or raised.
     Return(Outcome),
     /// `threads[k].start()`: launches thread `k` (1-based, the main thread is 0) and waits, without

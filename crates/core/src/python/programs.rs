@@ -53,7 +53,8 @@ pub fn plan(s: &Scenario, cores: u32) -> Plan {
             let start = if separate { f64::from(s.process_start_ms) } else { 0.0 };
             let threads = (0..n)
                 .map(|i| {
-                    let name = if separate { format!("ForkProcess-{}", i + 1) } else { format!("ThreadPoolExecutor-0_{i}") };
+                    let name =
+                        if separate { format!("ForkProcess-{}", i + 1) } else { format!("ThreadPoolExecutor-0_{i}") };
                     // The parent forks the processes one after another, so the i-th is ready after i+1 start-ups.
                     let worker = PoolWorker { startup_ms: start * (i + 1) as f64, task: None, done: false };
                     thread(i, name, false, Box::new(worker))
@@ -68,7 +69,13 @@ pub fn plan(s: &Scenario, cores: u32) -> Plan {
             let threads = (0..n)
                 .map(|i| thread(i, format!("Thread-{} (increment)", i + 1), false, Box::new(Bootstrap::new(code()))))
                 .collect();
-            Plan { main: Box::new(CounterMain { phase: 0, threads: n, next: 0 }), threads, calls: vec![], processes, counter_expected: expected }
+            Plan {
+                main: Box::new(CounterMain { phase: 0, threads: n, next: 0 }),
+                threads,
+                calls: vec![],
+                processes,
+                counter_expected: expected,
+            }
         }
         Program::StopEvent { run_ms, set_event, daemon } => {
             let worker = EventWorker { rounds: 0, phase: 0, stop: false };

@@ -63,8 +63,7 @@ fn an_exception_reaches_exactly_its_own_future() {
     for model in [Model::Gil, Model::Processes] {
         let calls = vec![fetch("a", 5, None), fetch("b", 5, Some(Failure::NotFound)), fetch("c", 5, None)];
         let r = run(&executor(model, 2, calls, Collect::Submit));
-        let raised: Vec<bool> =
-            r.tasks.iter().map(|t| matches!(t.outcome, Some(Outcome::Raised { .. }))).collect();
+        let raised: Vec<bool> = r.tasks.iter().map(|t| matches!(t.outcome, Some(Outcome::Raised { .. }))).collect();
         assert_eq!(raised, vec![false, true, false], "{model:?}");
         assert!(r.output[1].starts_with("❌ risky_fetch(\"https://api.github.com/users/b\") failed: 404"));
         assert!(r.output[2].starts_with("✅"), "later futures still deliver: {:?}", r.output);
@@ -79,7 +78,6 @@ fn with_the_gil_only_one_thread_runs_bytecode_at_a_time() {
         for (wb, b) in &runs[i + 1..] {
             if wa != wb && a.start_ms < b.end_ms && b.start_ms < a.end_ms {
                 eprintln!("overlap {wa} {a:?} / {wb} {b:?}");
-
             }
         }
     }
@@ -158,7 +156,12 @@ fn out_of_range_parameters_are_sentences_not_panics() {
 
 #[test]
 fn python_default_max_workers() {
-    let s = |model| Scenario::new(model, Program::Executor { max_workers: None, calls: vec![Call::Compute { n: 1 }; 32], collect: Collect::Map });
+    let s = |model| {
+        Scenario::new(
+            model,
+            Program::Executor { max_workers: None, calls: vec![Call::Compute { n: 1 }; 32], collect: Collect::Map },
+        )
+    };
     assert_eq!(s(Model::Gil).threads(2), 6, "min(32, cores + 4)");
     assert_eq!(s(Model::Gil).threads(64), 32);
     assert_eq!(s(Model::Processes).threads(2), 2, "cores");
@@ -184,7 +187,8 @@ fn a_run_on_threads_streams_while_it_runs() {
         }
         (handle.join().unwrap().unwrap(), deltas)
     });
-    let during: Vec<usize> = deltas.iter().map(|d| d.lanes.iter().map(|l| l.spans.len() + usize::from(l.open.is_some())).sum()).collect();
+    let during: Vec<usize> =
+        deltas.iter().map(|d| d.lanes.iter().map(|l| l.spans.len() + usize::from(l.open.is_some())).sum()).collect();
     assert!(during.iter().filter(|n| **n > 0).count() >= 2, "news arrived in at least two deltas: {during:?}");
     let mut merged = LiveTrace::new();
     for d in deltas {
@@ -194,6 +198,10 @@ fn a_run_on_threads_streams_while_it_runs() {
     assert_eq!(merged.workers.len(), report.trace.workers.len());
     for (streamed, reported) in merged.workers.iter().zip(&report.trace.workers) {
         let closed = &streamed.spans[..streamed.spans.len().saturating_sub(1)];
-        assert!(closed.iter().all(|s| reported.spans.contains(s)), "{}: streamed spans are the report's", streamed.name);
+        assert!(
+            closed.iter().all(|s| reported.spans.contains(s)),
+            "{}: streamed spans are the report's",
+            streamed.name
+        );
     }
 }

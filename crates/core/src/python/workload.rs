@@ -1,6 +1,8 @@
 //! The lesson's three workloads as step machines: `compute(n)`, `risky_fetch(url)` and compressing a file.
 
-use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
 
 use super::program::{Cx, Effect, Step};
 use super::report::{float_repr, Outcome};

@@ -56,8 +56,14 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
         _ => None,
     };
     let long_run = move || runner.busy() && runner.running_ms.get() > PROGRESS_AFTER_MS;
-    let modelled = move || matches!(engine.status().get(), EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. }));
-    let live_words = Signal::derive(move || runner.drawn.with(|d| d.as_ref().map(|d| live_words(d.elapsed_ms, modelled()))));
+    let modelled = move || {
+        matches!(
+            engine.status().get(),
+            EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. })
+        )
+    };
+    let live_words =
+        Signal::derive(move || runner.drawn.with(|d| d.as_ref().map(|d| live_words(d.elapsed_ms, modelled()))));
     view! {
         <section class="demo-card" id=format!("demo-{}", spec.id) aria-labelledby=labelled_by>
             <h3 class="demo-title" id=title_id>{spec.title}</h3>

@@ -32,7 +32,11 @@ pub fn ticks(t: &Timeline) -> String {
 pub fn live(t: &Timeline) -> String {
     let mut out = ticks(t);
     for (style, d) in t.lanes.iter().flat_map(Timeline::paths) {
-        let _ = write!(out, r#"<path class="{}" d="{d}"/><path class="tl-pattern" fill="url(#{})" d="{d}"/>"#, style.class, style.pattern);
+        let _ = write!(
+            out,
+            r#"<path class="{}" d="{d}"/><path class="tl-pattern" fill="url(#{})" d="{d}"/>"#,
+            style.class, style.pattern
+        );
     }
     out + &vertical(t, "tl-now", t.now_x.unwrap_or(t.width))
 }

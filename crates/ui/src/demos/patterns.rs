@@ -22,4 +22,3 @@ const PATTERNS: &str = concat!(
     r#"<pattern id="pat-frames" width="4" height="22" patternUnits="userSpaceOnUse"><path d="M1 15V21" class="pat-stroke"/></pattern>"#,
     r#"<pattern id="pat-busy" width="8" height="8" patternUnits="userSpaceOnUse"><path d="M0 .5H8M0 4.5H8M4 .5V4.5M1 4.5V8" class="pat-stroke"/></pattern>"#,
 );
-

@@ -17,7 +17,9 @@ pub fn Results(runner: Runner) -> impl IntoView {
         EngineStatus::Ready(info) => info.cores,
         _ => 1,
     };
-    let modelled = move || matches!(status.get(), EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. }));
+    let modelled = move || {
+        matches!(status.get(), EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. }))
+    };
     view! {
         {move || runner.report.get().map(|report| {
             let figures = Figures::of(&report, cores()).lines();

@@ -126,7 +126,9 @@ impl Runner {
             }
             current
         });
-        let handle = set_interval_with_handle(move || running_ms.set(js_sys::Date::now() - start), Duration::from_millis(100)).ok();
+        let handle =
+            set_interval_with_handle(move || running_ms.set(js_sys::Date::now() - start), Duration::from_millis(100))
+                .ok();
         self.ticker.set_value(handle);
     }
 

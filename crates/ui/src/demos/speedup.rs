@@ -91,8 +91,10 @@ fn next(engine: Engine, sweep: RwSignal<Sweep>, running: RwSignal<Option<RunId>>
             _ => {}
         },
     );
-    if failed.get_untracked().is_none() && sweep.with_untracked(Sweep::len) < plan().len() && running.get_untracked().is_none() {
+    if failed.get_untracked().is_none()
+        && sweep.with_untracked(Sweep::len) < plan().len()
+        && running.get_untracked().is_none()
+    {
         running.set(Some(id));
     }
 }
-

@@ -29,7 +29,8 @@ pub fn TimelineView(report: Arc<RunReport>, page: Option<Arc<WorkerTrace>>) -> i
     // One listener for every rectangle: each says which it is in `data-r`, its lane in `data-lane`.
     let hover = move |ev: MouseEvent| {
         let rect = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let index = |e: Option<web_sys::Element>, key: &str| e.and_then(|e| e.get_attribute(key)).and_then(|v| v.parse().ok());
+        let index =
+            |e: Option<web_sys::Element>, key: &str| e.and_then(|e| e.get_attribute(key)).and_then(|v| v.parse().ok());
         let lane = index(rect.as_ref().and_then(|r| r.parent_element()), "data-lane");
         if let (Some(l), Some(r)) = (lane, index(rect, "data-r")) {
             picked.set(Some((l, r)));

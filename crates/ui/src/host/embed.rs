@@ -20,7 +20,10 @@ pub fn start(hook: QuizHook, parent_origin: Option<&str>) {
         Ok(audience) => audience,
         Err(BadOrigin(text)) => {
             // A course's misconfiguration, not the learner's problem: the console says it, the page does not.
-            web_sys::console::warn_1(&format!("?parent-origin={text} is not an http(s) origin; the lesson sends its frame no messages.").into());
+            web_sys::console::warn_1(
+                &format!("?parent-origin={text} is not an http(s) origin; the lesson sends its frame no messages.")
+                    .into(),
+            );
             return;
         }
     };

@@ -145,7 +145,14 @@ impl Session {
         api.set_values(&scorm::on_start(version, &api.get_value(version.status_element())));
         let pass_mark = scorm::pass_mark(version, &api.get_value(version.pass_mark_element()));
         let started_ms = js_sys::Date::now();
-        Some(Rc::new(Session { api, hook, started_ms, pass_mark, completed: Cell::new(false), finished: Cell::new(false) }))
+        Some(Rc::new(Session {
+            api,
+            hook,
+            started_ms,
+            pass_mark,
+            completed: Cell::new(false),
+            finished: Cell::new(false),
+        }))
     }
 
     fn elapsed_ms(&self) -> f64 {

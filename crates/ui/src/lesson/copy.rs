@@ -21,7 +21,10 @@ thread_local! {
 pub fn listen(document: &Document) {
     let listener = Closure::<dyn Fn(Event)>::new(|event: Event| {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(figure) = target.filter(|t| t.closest(".copy-button").ok().flatten().is_some()).and_then(|t| t.closest(".code-block").ok().flatten()) else {
+        let Some(figure) = target
+            .filter(|t| t.closest(".copy-button").ok().flatten().is_some())
+            .and_then(|t| t.closest(".code-block").ok().flatten())
+        else {
             return;
         };
         copy(figure);
@@ -34,18 +37,23 @@ pub fn listen(document: &Document) {
 fn copy(figure: Element) {
     let source = figure.query_selector("pre code").ok().flatten().and_then(|c| c.text_content()).unwrap_or_default();
     let Some(status) = figure.query_selector(".copy-status").ok().flatten() else { return };
-    let click = CLICKS.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    })
-    .to_string();
+    let click = CLICKS
+        .with(|c| {
+            c.set(c.get() + 1);
+            c.get()
+        })
+        .to_string();
     let _ = status.set_attribute("data-click", &click);
     spawn_local(async move {
         let copied = match clipboard() {
             Some(clipboard) => JsFuture::from(clipboard.write_text(&source)).await.is_ok(),
             None => false,
         };
-        status.set_text_content(Some(if copied { "✓ Copied" } else { "Copy failed: select the code and copy it by hand" }));
+        status.set_text_content(Some(if copied {
+            "✓ Copied"
+        } else {
+            "Copy failed: select the code and copy it by hand"
+        }));
         set_timeout(
             move || {
                 if status.get_attribute("data-click").as_deref() == Some(click.as_str()) {

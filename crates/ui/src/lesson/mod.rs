@@ -102,7 +102,9 @@ fn fragment() -> Option<String> {
 
 /// Scrolls to the element `id` names.
 fn scroll_to(id: &str) {
-    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
     element.scroll_into_view();
     // Sections far from the viewport were laid out at a placeholder height
     // (`content-visibility: auto`); those that just came into view now take their real height,

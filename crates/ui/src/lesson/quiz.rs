@@ -33,7 +33,9 @@ pub fn QuizSection() -> impl IntoView {
     let retry = move |_| {
         answers.update(Answers::reset);
         // Focus goes back to the first option, or it would be lost with nothing checked.
-        let first = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&option_id(&questions[0], 0)));
+        let first = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&option_id(&questions[0], 0)));
         if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = input.focus();
         }
@@ -62,7 +64,12 @@ fn option_id(question: &Question, option: usize) -> String {
 }
 
 #[component]
-fn QuizQuestion(index: usize, question: &'static Question, answers: RwSignal<Answers>, demo: Option<&'static str>) -> impl IntoView {
+fn QuizQuestion(
+    index: usize,
+    question: &'static Question,
+    answers: RwSignal<Answers>,
+    demo: Option<&'static str>,
+) -> impl IntoView {
     let questions = LESSON.quiz.questions;
     let hook = use_context::<QuizHook>();
     let choose = move |option: usize| {

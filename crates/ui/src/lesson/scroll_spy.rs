@@ -53,5 +53,6 @@ fn current_section(ids: &[String]) -> Option<usize> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let line = window.inner_height().ok()?.as_f64()? * LINE;
-    ids.iter().rposition(|id| document.get_element_by_id(id).is_some_and(|e| e.get_bounding_client_rect().top() <= line))
+    ids.iter()
+        .rposition(|id| document.get_element_by_id(id).is_some_and(|e| e.get_bounding_client_rect().top() <= line))
 }

@@ -34,7 +34,8 @@ pub fn enhance(document: &Document) {
         on_click(link, move || set_open(false));
     }
 
-    let ids: Vec<String> = links.iter().filter_map(|a| Some(a.get_attribute("href")?.trim_start_matches('#').to_string())).collect();
+    let ids: Vec<String> =
+        links.iter().filter_map(|a| Some(a.get_attribute("href")?.trim_start_matches('#').to_string())).collect();
     // Every part the contents link to is in the page's HTML, so the spy can start at once.
     let current = use_scroll_spy(ids, Signal::stored(true));
     Effect::new(move |_| {

@@ -102,10 +102,16 @@ impl Sim {
                 let left = &mut self.spaces[p].unfinished[q];
                 *left = left.saturating_sub(1);
                 if *left == 0 {
-                    self.wake_all(|t| t.process == p && t.status == Status::Blocked(Wait::JoinQueue(q)), at, || Received::Nothing);
+                    self.wake_all(
+                        |t| t.process == p && t.status == Status::Blocked(Wait::JoinQueue(q)),
+                        at,
+                        || Received::Nothing,
+                    );
                 }
             }
-            Effect::JoinQueue(q) if self.spaces[p].unfinished[q] == 0 => self.threads[i].code.receive(Received::Nothing),
+            Effect::JoinQueue(q) if self.spaces[p].unfinished[q] == 0 => {
+                self.threads[i].code.receive(Received::Nothing)
+            }
             Effect::JoinQueue(q) => self.block(i, SpanKind::QueueWait, Wait::JoinQueue(q)),
             Effect::SetEvent(e) => self.spaces[p].event[e] = true,
             Effect::Submit(id) => match self.idle.pop_front() {

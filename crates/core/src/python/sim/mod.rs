@@ -14,11 +14,11 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::live::{LaneNews, TraceDelta};
 use super::program::{Cx, Received, Step, BYTECODE_NS};
 use super::programs::{plan, COUNTER};
 use super::report::{CounterReport, RunReport, TaskReport};
 use super::scenario::Model;
-use super::live::{LaneNews, TraceDelta};
 use super::trace::{Recorder, SpanKind, Trace};
 use super::{RunError, RunOptions, Scenario, MAX_OUTPUT};
 
@@ -181,7 +181,11 @@ impl Simulation {
     pub fn delta(&mut self, wall_ms: f64) -> TraceDelta {
         let threads = &mut self.sim.threads;
         let now_ms = threads.iter().map(|t| t.at).fold(0.0, f64::max);
-        let names = if std::mem::replace(&mut self.named, true) { Vec::new() } else { threads.iter().map(|t| t.rec.name().to_string()).collect() };
+        let names = if std::mem::replace(&mut self.named, true) {
+            Vec::new()
+        } else {
+            threads.iter().map(|t| t.rec.name().to_string()).collect()
+        };
         let lanes = threads
             .iter_mut()
             .map(|t| {
@@ -196,7 +200,8 @@ impl Simulation {
     pub fn report(self) -> RunReport {
         let Simulation { sim, counter_expected, .. } = self;
         let end = sim.threads[0].at;
-        let counter = counter_expected.map(|expected| CounterReport { expected, printed: sim.spaces[0].vars[COUNTER].max(0) as u64 });
+        let counter = counter_expected
+            .map(|expected| CounterReport { expected, printed: sim.spaces[0].vars[COUNTER].max(0) as u64 });
         let workers = sim.threads.len() as u32 - 1;
         let gil_switches = if sim.model == Model::FreeThreaded { 0 } else { sim.gils.iter().map(|g| g.switches).sum() };
         let workers_traces = sim.threads.into_iter().map(|t| t.rec.finish(t.at.min(end))).collect();
@@ -217,7 +222,18 @@ impl Simulation {
 impl Thread {
     fn new(code: Box<dyn Step>, name: String, process: usize, daemon: bool) -> Self {
         let rec = Recorder::new(name);
-        Thread { code, at: 0.0, status: Status::Ready, process, daemon, holding: false, task: None, rec, join_until: f64::INFINITY, launched: false }
+        Thread {
+            code,
+            at: 0.0,
+            status: Status::Ready,
+            process,
+            daemon,
+            holding: false,
+            task: None,
+            rec,
+            join_until: f64::INFINITY,
+            launched: false,
+        }
     }
 
     /// When this thread next does something.
@@ -234,13 +250,14 @@ impl Thread {
 impl Sim {
     /// The thread furthest behind in virtual time; ties go to the lower index.
     fn next(&self) -> Option<usize> {
-        let (i, t) = self.threads.iter().enumerate().map(|(i, t)| (i, t.wake_at())).fold((0, f64::INFINITY), |best, c| {
-            if c.1 < best.1 {
-                c
-            } else {
-                best
-            }
-        });
+        let (i, t) =
+            self.threads.iter().enumerate().map(|(i, t)| (i, t.wake_at())).fold((0, f64::INFINITY), |best, c| {
+                if c.1 < best.1 {
+                    c
+                } else {
+                    best
+                }
+            });
         t.is_finite().then_some(i)
     }
 
@@ -328,7 +345,8 @@ impl Sim {
     /// duration varies by ±10 %, as caches and frequency make it vary on real cores.
     fn on_core(&mut self, i: usize, ms: f64) {
         let ms = ms * (0.9 + 0.2 * self.uniform());
-        let (k, free) = self.cores.iter().copied().enumerate().fold((0, f64::INFINITY), |b, c| if c.1 < b.1 { c } else { b });
+        let (k, free) =
+            self.cores.iter().copied().enumerate().fold((0, f64::INFINITY), |b, c| if c.1 < b.1 { c } else { b });
         let t = &mut self.threads[i];
         t.at = t.at.max(free) + ms;
         self.cores[k] = t.at;

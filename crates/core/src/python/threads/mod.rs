@@ -169,7 +169,17 @@ struct PyThread<'w> {
 impl<'w> PyThread<'w> {
     fn new(world: &'w World<'w>, me: usize, process: usize, name: String) -> Self {
         let gil = world.gils.get(process);
-        Self { world, me, space: &world.spaces[process], gil, holding: false, task: None, rec: Recorder::new(name), state: None, released_at: None }
+        Self {
+            world,
+            me,
+            space: &world.spaces[process],
+            gil,
+            holding: false,
+            task: None,
+            rec: Recorder::new(name),
+            state: None,
+            released_at: None,
+        }
     }
 
     fn now(&self) -> f64 {
