@@ -2,14 +2,18 @@
 //! one for SCORM 2004 4th edition, each a zip with `imsmanifest.xml` (a single SCO) at its root
 //! beside the files of dist/.
 //!
-//! The zips come from `zip.rs` (stored entries, no zip crate): the package is about 1.6 MB instead
-//! of about 0.6 MB deflated, which course platforms take without complaint, and the same dist/
-//! always gives byte-identical zips.
+//! The zips are written by the `zip` crate with deflated entries (the wasm and the lesson's HTML
+//! shrink to about a third), a fixed date and fixed permissions on every entry, so the same dist/
+//! always gives byte-identical packages.
 
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
+use lesson_content::page::escape;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
 use crate::util::root;
-use crate::zip::Zip;
 
 /// What the launched SCO's URL adds: the compact layout, and the hint that a course package started
 /// it (the SCORM API itself is still found the standard way, in the parent frames).
@@ -55,34 +59,42 @@ pub fn write(dist: &Path, out: &Path, title: &str) -> Result<Vec<PathBuf>, Strin
     std::fs::create_dir_all(out).map_err(|e| format!("creating {}: {e}", out.display()))?;
     let mut written = Vec::new();
     for version in [Scorm::V12, Scorm::V2004] {
-        let mut zip = Zip::default();
-        zip.add("imsmanifest.xml", manifest(version, title, &files).as_bytes())?;
+        let mut entries = vec![("imsmanifest.xml".to_string(), manifest(version, title, &files).into_bytes())];
         for file in &files {
             let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("reading {file}: {e}"))?;
-            zip.add(file, &bytes)?;
+            entries.push((file.clone(), bytes));
         }
         let path = out.join(version.file_name());
-        std::fs::write(&path, zip.finish()?).map_err(|e| format!("writing {}: {e}", path.display()))?;
+        std::fs::write(&path, zip(&entries)?).map_err(|e| format!("writing {}: {e}", path.display()))?;
         written.push(path);
     }
     Ok(written)
 }
 
-/// "Lesson 17: Concurrency: …", from the content's front matter, so a retitled lesson is packaged
-/// under its new title.
+/// A zip of `entries`, in their order: deflated at flate2's best level, every entry dated
+/// 1980-01-01 (the earliest date zip has) and `rw-r--r--`, so nothing of the machine or the moment
+/// that wrote it gets in.
+fn zip(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        zip.start_file(name, options).map_err(|e| format!("zipping {name}: {e}"))?;
+        zip.write_all(bytes).map_err(|e| format!("zipping {name}: {e}"))?;
+    }
+    Ok(zip.finish().map_err(|e| format!("finishing the zip: {e}"))?.into_inner())
+}
+
+/// "Lesson 17: Concurrency: …", from the content's front matter as the page's own parser reads it,
+/// so a retitled lesson is packaged under its new title.
 fn lesson_title() -> Result<String, String> {
     let path = root().join("content/lesson-17.md");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    let value = |key: &str| {
-        // Top-level keys come before the first [table] header.
-        text.lines().take_while(|l| !l.starts_with('[')).find_map(|l| {
-            l.strip_prefix(key)?.trim_start().strip_prefix('=').map(|v| v.trim().trim_matches('"').to_string())
-        })
-    };
-    match (value("lesson"), value("title")) {
-        (Some(lesson), Some(title)) => Ok(format!("Lesson {lesson}: {title}")),
-        _ => Err(format!("{} has no `lesson` and `title` in its front matter", path.display())),
-    }
+    let meta = lesson_content::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?.meta;
+    Ok(format!("Lesson {}: {}", meta.lesson, meta.title))
 }
 
 /// Every file under `dir`, as sorted '/'-separated paths; dot files (Trunk's lock) are not part of the site.
@@ -110,11 +122,12 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
 }
 
 /// The package's `imsmanifest.xml`: one organization with one item, launching one SCO resource
-/// that lists every file.
+/// that lists every file. Text and attribute values go through the page's own escaper: XML needs
+/// no more than HTML's `&`, `<`, `>` and `"` where every attribute is double-quoted.
 fn manifest(version: Scorm, title: &str, files: &[String]) -> String {
-    let title = xml_escape(title);
-    let parameters = xml_escape(LAUNCH_PARAMETERS);
-    let file_list: String = files.iter().map(|f| format!("      <file href=\"{}\"/>\n", xml_escape(f))).collect();
+    let title = escape(title);
+    let parameters = escape(LAUNCH_PARAMETERS);
+    let file_list: String = files.iter().map(|f| format!("      <file href=\"{}\"/>\n", escape(f))).collect();
     let (root_attributes, schemaversion, scorm_type) = match version {
         Scorm::V12 => (
             r#"version="1.0"
@@ -168,16 +181,32 @@ fn manifest(version: Scorm, title: &str, files: &[String]) -> String {
     )
 }
 
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
-}
-
 #[cfg(test)]
 mod tests {
-    //! The manifests' required structure, and the whole package from a small dist.
+    //! The manifests' required structure, and the whole package from a small dist. The browser
+    //! suite's `tests/support/unzip.mjs` reads the real packages again with a reader of its own.
+
+    use std::io::Read;
 
     use super::*;
-    use crate::zip::tests::unzip;
+
+    /// (name, data) of every entry in the archive's order, checking that each is deflated, dated
+    /// 1980-01-01 and `rw-r--r--`, so that nothing of the moment or machine that wrote it got in.
+    fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let mut entry = archive.by_index(i).unwrap();
+                let name = entry.name().unwrap().to_string();
+                assert_eq!(entry.compression(), CompressionMethod::Deflated, "{name}");
+                assert_eq!(entry.last_modified(), Some(DateTime::DEFAULT), "{name}");
+                assert_eq!(entry.unix_mode().map(|m| m & 0o777), Some(0o644), "{name}");
+                let mut data = Vec::new();
+                entry.read_to_end(&mut data).unwrap();
+                (name, data)
+            })
+            .collect()
+    }
 
     const FILES: &[&str] = &["engine/worker.js", "index.html", "style-1.css"];
 
@@ -228,7 +257,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-package-test-{}", std::process::id()));
         let (dist, out) = (dir.join("dist"), dir.join("out"));
         std::fs::create_dir_all(dist.join("engine")).unwrap();
-        std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+        let page = "<!doctype html><p>A page that deflates well.</p>\n".repeat(200);
+        std::fs::write(dist.join("index.html"), &page).unwrap();
         std::fs::write(dist.join("engine/worker.js"), "// worker").unwrap();
         std::fs::write(dist.join(".trunk-lock"), "").unwrap();
 
@@ -241,7 +271,8 @@ mod tests {
             let entries = unzip(&std::fs::read(path).unwrap());
             let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
             assert_eq!(names, ["imsmanifest.xml", "engine/worker.js", "index.html"], "no dot files");
-            assert_eq!(entries[2].1, b"<!doctype html>");
+            assert_eq!(entries[2].1, page.as_bytes());
+            assert!(std::fs::metadata(path).unwrap().len() < page.len() as u64 / 4, "deflated, not stored");
         }
         // Reproducible: the same dist gives the same bytes.
         let first = std::fs::read(&written[0]).unwrap();
