@@ -25,12 +25,11 @@ pub fn finish(staging: &Path) -> Result<(), String> {
     files.retain(|f| !NOT_PRECACHED.contains(&f.as_str()));
     files.sort();
 
-    let mut hash = Fnv::new();
+    let mut contents = Vec::new();
     for f in &files {
-        hash.write(f.as_bytes());
-        hash.write(&std::fs::read(staging.join(f)).map_err(|e| format!("reading {f}: {e}"))?);
+        contents.push((f.as_str(), std::fs::read(staging.join(f)).map_err(|e| format!("reading {f}: {e}"))?));
     }
-    let version = format!("{:016x}", hash.0);
+    let version = version(contents.iter().map(|(f, bytes)| (*f, bytes.as_slice())));
 
     let template = std::fs::read_to_string(root().join("www/sw.js")).map_err(|e| format!("reading www/sw.js: {e}"))?;
     let sw = service_worker(&template, &version, &files)?;
@@ -56,8 +55,23 @@ fn service_worker(template: &str, version: &str, files: &[String]) -> Result<Str
     if !template.contains(VERSION) || !template.contains(FILES) {
         return Err(format!("www/sw.js lost its {VERSION} or {FILES} marker"));
     }
-    let list: Vec<String> = std::iter::once("./").chain(files.iter().map(String::as_str)).map(json_string).collect();
-    Ok(template.replace(VERSION, version).replace(FILES, &format!("[\n  {},\n]", list.join(",\n  "))))
+    let list: Vec<&str> = std::iter::once("./").chain(files.iter().map(String::as_str)).collect();
+    let list = serde_json::to_string_pretty(&list).map_err(|e| format!("writing the file list: {e}"))?;
+    Ok(template.replace(VERSION, version).replace(FILES, &list))
+}
+
+/// The build's version: XXH3 (64 bits, as 16 hex digits) of every file's name and contents, each
+/// preceded by its length so that no two different builds feed the hash the same bytes. A label
+/// that changes with any byte of the build, not a security hash.
+fn version<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> String {
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    for (name, bytes) in files {
+        for part in [name.as_bytes(), bytes] {
+            hash.update(&(part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+    }
+    format!("{:016x}", hash.digest())
 }
 
 /// Relative paths with `/` separators, as the worker will request them.
@@ -89,37 +103,10 @@ fn inline_script(html: &str) -> Option<String> {
     None
 }
 
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// FNV-1a, 64 bits: a version label that changes with any byte of the build, not a security hash.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]
@@ -145,8 +132,20 @@ mod tests {
             &["index.html".into(), "engine/a \"b\".js".into()],
         )
         .unwrap();
-        assert_eq!(sw, "const V = 'abc'; const F = [\n  \"./\",\n  \"index.html\",\n  \"engine/a \\\"b\\\".js\",\n];");
+        assert_eq!(sw, "const V = 'abc'; const F = [\n  \"./\",\n  \"index.html\",\n  \"engine/a \\\"b\\\".js\"\n];");
         assert!(service_worker("no markers", "abc", &[]).is_err());
+    }
+
+    #[test]
+    fn the_version_changes_with_any_name_or_byte_of_the_build() {
+        let build = [("index.html", &b"<p>lesson</p>"[..]), ("a.js", b"x")];
+        let v = version(build);
+        assert!(v.len() == 16 && v.bytes().all(|b| b.is_ascii_hexdigit()), "{v}");
+        assert_eq!(version(build), v, "the same build, the same version");
+        assert_ne!(version([("index.html", &b"<p>lesson!</p>"[..]), ("a.js", b"x")]), v, "a byte changed");
+        assert_ne!(version([("index.htm", &b"<p>lesson</p>"[..]), ("a.js", b"x")]), v, "a name changed");
+        // Where a name ends and its contents begin is part of what is hashed.
+        assert_ne!(version([("ab", &b"c"[..])]), version([("a", &b"bc"[..])]));
     }
 
     /// The three places that state the response headers must say the same: the host file that
@@ -164,16 +163,12 @@ mod tests {
             .collect();
         assert!(shipped.len() >= 7, "{shipped:?}");
 
-        let trunk = read("Trunk.toml");
-        let line = trunk.lines().find(|l| l.starts_with("headers = {")).expect("[serve] headers");
-        let served: Vec<(String, String)> = line["headers = {".len()..line.len() - 1]
-            .split("\", \"")
-            .map(|pair| {
-                let (k, v) = pair.split_once("\" = \"").expect("a \"k\" = \"v\" pair");
-                (k.trim().trim_start_matches('"').to_string(), v.trim_end_matches(['"', ' ']).to_string())
-            })
-            .collect();
-        assert_eq!(served, shipped);
+        let trunk: toml::Table = toml::from_str(&read("Trunk.toml")).unwrap();
+        let served: BTreeMap<String, String> =
+            trunk["serve"]["headers"].clone().try_into().expect("[serve] headers, a table of strings");
+        let shipped_map: BTreeMap<String, String> = shipped.iter().cloned().collect();
+        assert_eq!(shipped_map.len(), shipped.len(), "www/_headers names a header twice");
+        assert_eq!(served, shipped_map);
 
         let csp = &shipped.iter().find(|(k, _)| k == "Content-Security-Policy").unwrap().1;
         assert!(
