@@ -3,7 +3,12 @@
 //! Figures, not pass/fail: the machines are shared and noisy, so the ratios that matter are
 //! measured side by side in one run (one-thread and all-thread runs alternate) and medians printed.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use serde::Deserialize;
 
 use crate::util::{cargo, output, root, Cmd};
 
@@ -33,11 +38,10 @@ pub fn run() -> Result<(), String> {
     let wasm = output(Cmd::new("node").arg(root().join("tests/bench/compute.mjs")).args([N, REPS]))
         .ok_or("the browser benchmark failed")?;
 
-    let native_ms = median(&numbers_after(&native, "\"ms\":["));
-    let one = median(&numbers_after(&wasm, "\"one\":["));
-    let all = median(&numbers_after(&wasm, "\"all\":["));
-    let workers = numbers_after(&wasm, "\"workers\":").first().copied().unwrap_or(f64::NAN);
-    let cores = numbers_after(&wasm, "\"cores\":").first().copied().unwrap_or(f64::NAN);
+    let native: Native = last_json_line(&native, "the native benchmark")?;
+    let wasm: Wasm = last_json_line(&wasm, "the browser benchmark")?;
+    let (native_ms, one, all) = (median(&native.ms), median(&wasm.one), median(&wasm.all));
+    let (workers, cores) = (f64::from(wasm.workers), wasm.cores);
 
     println!();
     println!("compute(n), n = {N}, median of {REPS}; {cores} cores reported by the browser");
@@ -49,6 +53,28 @@ pub fn run() -> Result<(), String> {
     println!("  {:<34} {:>10}", "parallel efficiency", format!("{:.0} %", one / all / workers * 100.0));
     println!();
     sizes()
+}
+
+/// What `crates/core/examples/compute.rs` prints: every repetition's milliseconds.
+#[derive(Deserialize)]
+struct Native {
+    ms: Vec<f64>,
+}
+
+/// What `tests/bench/compute.mjs` prints: the browser's core count, the workers the all-threads runs
+/// used, and every repetition's milliseconds on one thread and on all of them.
+#[derive(Deserialize)]
+struct Wasm {
+    cores: u32,
+    workers: u32,
+    one: Vec<f64>,
+    all: Vec<f64>,
+}
+
+/// The last line of a driver's output, read as JSON: the drivers print their result last.
+fn last_json_line<T: serde::de::DeserializeOwned>(out: &str, what: &str) -> Result<T, String> {
+    let line = out.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    serde_json::from_str(line).map_err(|e| format!("{what} printed {line:?}, not its JSON result: {e}"))
 }
 
 /// Files in dist/ that the lesson's page does not load itself: the service worker (the browser
@@ -71,7 +97,8 @@ fn sizes() -> Result<(), String> {
     ui.sort();
     println!("{:<44} {:>10} {:>10}", "file", "raw", "gzip -9");
     let ui_gz = table(&ui, &dist)?;
-    let html_gz = gzipped(&dist.join("index.html"));
+    let html = dist.join("index.html");
+    let html_gz = gzipped(&std::fs::read(&html).map_err(|e| format!("{}: {e}", html.display()))?);
     println!("{:<44} {:>10} {:>10}", "UI total (before the engine loads)", "", kb(ui_gz));
     // Issue 2's budget counts the code and styles (wasm + js + css); the page's HTML is the lesson.
     println!("{:<44} {:>10} {:>10}", "  of which wasm + js + css (budget 250 KB)", "", kb(ui_gz - html_gz));
@@ -91,17 +118,19 @@ fn sizes() -> Result<(), String> {
     Ok(())
 }
 
-fn gzipped(f: &Path) -> u64 {
-    output(Cmd::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", f.display())))
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0)
+/// The size of `bytes` gzipped at the best level, as a host that compresses ahead of time serves
+/// them (flate2's default backend, miniz_oxide).
+fn gzipped(bytes: &[u8]) -> u64 {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    gz.finish().expect("writing to memory").len() as u64
 }
 
-fn table(files: &[std::path::PathBuf], base: &Path) -> Result<u64, String> {
+fn table(files: &[PathBuf], base: &Path) -> Result<u64, String> {
     let mut total = 0;
     for f in files {
-        let raw = std::fs::metadata(f).map_err(|e| format!("{}: {e}", f.display()))?.len();
-        let gz = gzipped(f);
+        let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let (raw, gz) = (bytes.len() as u64, gzipped(&bytes));
         total += gz;
         let name = f.strip_prefix(base).unwrap_or(f).display().to_string();
         println!("{name:<44} {:>10} {:>10}", kb(raw), kb(gz));
@@ -113,18 +142,6 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 
-/// The comma-separated numbers right after `key` in a line of JSON.
-fn numbers_after(json: &str, key: &str) -> Vec<f64> {
-    let Some(start) = json.find(key) else { return vec![] };
-    json[start + key.len()..]
-        .split(|c| c == ']' || c == '}')
-        .next()
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect()
-}
-
 fn median(xs: &[f64]) -> f64 {
     let mut v = xs.to_vec();
     v.sort_by(f64::total_cmp);
@@ -132,5 +149,34 @@ fn median(xs: &[f64]) -> f64 {
         0 => f64::NAN,
         n if n % 2 == 1 => v[n / 2],
         n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The drivers' JSON as the benchmark reads it (their output shapes are in their files' headers).
+
+    use super::*;
+
+    #[test]
+    fn reads_each_drivers_result_from_its_last_line() {
+        let native: Native = last_json_line("{\"ms\":[38.9,32.0],\"n\":20000000,\"sum\":5.9e10}\n", "native").unwrap();
+        assert_eq!(native.ms, [38.9, 32.0]);
+        let out = "a log line\n{\"cores\":2,\"workers\":2,\"pool\":12,\"one\":[490.1,480],\"all\":[265.5,270]}\n\n";
+        let wasm: Wasm = last_json_line(out, "browser").unwrap();
+        assert_eq!((wasm.cores, wasm.workers, wasm.one, wasm.all), (2, 2, vec![490.1, 480.0], vec![265.5, 270.0]));
+    }
+
+    #[test]
+    fn a_result_that_is_not_json_says_which_driver_and_what_it_printed() {
+        let err = last_json_line::<Native>("Segmentation fault\n", "the native benchmark").err().unwrap();
+        assert!(err.starts_with("the native benchmark printed \"Segmentation fault\""), "{err}");
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(&[]).is_nan());
     }
 }

@@ -26,6 +26,5 @@ fn main() {
         sum = outcome.sum;
         ms.push(outcome.elapsed_ms);
     }
-    let list: Vec<String> = ms.iter().map(|m| format!("{m:.3}")).collect();
-    println!("{{\"n\":{n},\"sum\":{sum:?},\"ms\":[{}]}}", list.join(","));
+    println!("{}", serde_json::json!({ "n": n, "sum": sum, "ms": ms }));
 }
