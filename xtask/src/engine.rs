@@ -18,22 +18,9 @@ pub fn build() -> Result<(), String> {
     let threads = root().join("target/threads/wasm32-unknown-unknown/engine/playground_engine.wasm");
     let single = root().join("target/single/wasm32-unknown-unknown/engine/playground_engine.wasm");
 
-    run(engine_cargo()
-        .args([
-            "build",
-            "--quiet",
-            "--package",
-            "playground-engine",
-            "--features",
-            "threads",
-            "--profile",
-            "engine",
-            "--config",
-        ])
-        .arg(root().join(".cargo/threads.toml")))?;
-    run(engine_cargo()
-        .args(["build", "--quiet", "--package", "playground-engine", "--profile", "engine", "--config"])
-        .arg(root().join(".cargo/single.toml")))?;
+    for variant in [Variant::Threads, Variant::Single] {
+        run(engine_cargo_for("build", variant).arg("--quiet"))?;
+    }
 
     bindgen(&threads, &pkg.join("threads"))?;
     bindgen(&single, &pkg.join("single"))?;
@@ -44,6 +31,29 @@ pub fn build() -> Result<(), String> {
         copy_dir(&pkg, &Path::new(&staging).join("engine"))?;
     }
     Ok(())
+}
+
+/// The engine's two builds.
+#[derive(Clone, Copy)]
+pub enum Variant {
+    /// Feature `threads`, with `.cargo/threads.toml`'s atomics, shared memory and build-std.
+    Threads,
+    /// Without `threads`, with `.cargo/single.toml`'s SIMD.
+    Single,
+}
+
+/// `cargo <subcommand>` for one of the engine's builds, with the package, features, profile and
+/// config file it needs. `build` and the lint step both come here, so clippy checks what ships.
+pub fn engine_cargo_for(subcommand: &str, variant: Variant) -> Cmd {
+    let (features, config): (&[&str], _) = match variant {
+        Variant::Threads => (&["--features", "threads"], ".cargo/threads.toml"),
+        Variant::Single => (&[], ".cargo/single.toml"),
+    };
+    engine_cargo()
+        .args([subcommand, "--package", "playground-engine", "--profile", "engine"])
+        .args(features)
+        .arg("--config")
+        .arg(root().join(config))
 }
 
 /// `cargo` without the UI's settings, which reach this hook through Trunk's environment: the

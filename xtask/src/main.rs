@@ -10,6 +10,7 @@ mod audit;
 mod bench;
 mod dist;
 mod engine;
+mod lint;
 mod package;
 mod setup;
 mod util;
@@ -22,7 +23,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve    build everything and serve http://127.0.0.1:8080 with the isolation headers
-  test     run every test layer: native cargo tests, then the browser end-to-end suite
+  test     run every test layer: the lint, native cargo tests, then the browser end-to-end suite
+  lint     check formatting (rustfmt) and clippy, warnings as errors, natively and for both wasm builds
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   audit    print Lighthouse's scores for the built app (phone and desktop)
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(),
         Some("test") => test(),
+        Some("lint") => lint::run_lint(),
         Some("bench") => bench::run(),
         Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
@@ -116,6 +119,8 @@ fn faithfulness() -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     setup::tools(setup::Need::Browser)?;
+    // First the style: a formatting slip or a clippy warning fails here, in seconds on a warm tree.
+    lint::run_lint()?;
     // Layer 1: the pure core and everything else that runs natively.
     run(cargo().args(["test", "--workspace", "--locked"]))?;
     // Layer 2: the built app in headless Chromium, with and without cross-origin isolation.
