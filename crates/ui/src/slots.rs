@@ -24,12 +24,15 @@ struct Place {
     fill: Box<dyn FnOnce()>,
 }
 
+/// The observer, and the closure it calls, which must live as long as it does.
+type Watcher = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 #[derive(Default)]
 struct Places {
     /// The page's root owner, so what fills a place sees the engine and the hosts as context.
     root: Option<Owner>,
     /// `None` where IntersectionObserver is missing: then every place is filled at once.
-    observer: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    observer: Option<Watcher>,
     waiting: Vec<Place>,
 }
 
