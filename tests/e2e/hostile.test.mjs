@@ -1,0 +1,103 @@
+// What a learner's hand can throw at the page, and what the page must do with it: a 10,000-character
+// paste is cut in the messages and never widens the page, a number too large is named as such, the
+// examples in messages fit the field, and the code's comments follow the values. The wording itself
+// is tested natively in the core (`params`, `demos`); these tests check that the page shows it.
+// Screenshots of the long paste go to tests/artifacts/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launch, withPage, DIST } from '../support/browser.mjs';
+import { serve, shippedHeaders } from '../support/server.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+const ARTIFACTS = new URL('tests/artifacts/', ROOT).pathname;
+
+let browser, host;
+
+before(async () => {
+  browser = await launch();
+  host = await serve(DIST, { headers: shippedHeaders(DIST) });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** Opens the page and brings the demo card `id` in, built. */
+async function openCard(page, id, width = 1280) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(host.url);
+  const card = page.locator(`#demo-${id}`);
+  const slot = page.locator('.demo-slot').filter({ has: card });
+  for (const s of await page.locator('.demo-slot').all()) {
+    await s.scrollIntoViewIfNeeded();
+    if (await card.count()) break;
+  }
+  await card.waitFor({ timeout: 30_000 });
+  assert.equal(await slot.count(), 1);
+  return card;
+}
+
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+for (const width of [1280, 390]) {
+  test(`a 10,000-character paste is cut in its messages and never widens the page (${width} px)`, async () => {
+    await withPage(browser, {}, async (page) => {
+      const card = await openCard(page, 'gil', width);
+      const field = card.getByLabel('n', { exact: true });
+      const pasted = 'x'.repeat(10_000);
+      await field.fill(pasted);
+      const error = card.locator('#gil-n-error');
+      await error.filter({ hasText: 'whole number' }).waitFor();
+      const shown = await error.textContent();
+      const why = await card.locator('.demo-why').textContent();
+      for (const text of [shown, why]) {
+        assert.ok(text.length < 200, `a message of ${text.length} characters: ${text.slice(0, 120)}…`);
+        assert.match(text, /10_000 characters/, 'says how long the input was');
+      }
+      assert.match(why, /^Run is disabled: /);
+      assert.equal(await field.inputValue(), pasted, 'nothing the learner typed is lost');
+      assert.equal(await overflow(page), 0, 'the page is no wider than its viewport');
+      const [fieldBox, cardBox] = await Promise.all([field.boundingBox(), card.boundingBox()]);
+      assert.ok(fieldBox.width < cardBox.width, `the field (${fieldBox.width} px) fits in its card (${cardBox.width} px)`);
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}long-paste-${width}.png` });
+    });
+  });
+}
+
+test('a number too large for any integer is named as too large, not shown as some other number', async () => {
+  await withPage(browser, {}, async (page) => {
+    const card = await openCard(page, 'gil');
+    await card.getByLabel('n', { exact: true }).fill('99999999999999999999999999');
+    const error = await card.locator('#gil-n-error').filter({ hasText: 'at most' }).textContent();
+    assert.equal(error, 'n must be at most 20_000_000 (got a 26-digit number)');
+    assert.doesNotMatch(await card.locator('.demo-why').textContent(), /18_446_744_073_709_551_615/);
+  });
+});
+
+test('the example in a message fits the field it is about', async () => {
+  await withPage(browser, {}, async (page) => {
+    const card = await openCard(page, 'gil');
+    await card.getByLabel('max_workers', { exact: true }).fill('four');
+    const error = await card.locator('#gil-max_workers-error').filter({ hasText: 'whole number' }).textContent();
+    const example = Number(/like ([\d_]+)/.exec(error)[1].replaceAll('_', ''));
+    assert.ok(example >= 1 && example <= 8, `max_workers (1 to 8) suggests ${example}: ${error}`);
+  });
+});
+
+test("the counter's code comment follows increments and threads", async () => {
+  await withPage(browser, {}, async (page) => {
+    const card = await openCard(page, 'counter');
+    const code = card.locator('.demo-code');
+    assert.match(await code.textContent(), /print\(counter\) {2}# 100_000 if no update was lost/);
+    await card.getByLabel('increments', { exact: true }).fill('5');
+    await card.getByLabel('threads', { exact: true }).fill('2');
+    await code.filter({ hasText: '# 10 if no update was lost' }).waitFor({ timeout: 5_000 });
+    await card.getByLabel('threads', { exact: true }).fill('');
+    await code.filter({ hasText: '# ? if no update was lost' }).waitFor({ timeout: 5_000 });
+  });
+});
