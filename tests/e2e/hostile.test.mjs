@@ -1,29 +1,42 @@
-// What a learner's hand can throw at the page, and what the page must do with it: a 10,000-character
-// paste is cut in the messages and never widens the page, a number too large is named as such, the
-// examples in messages fit the field, and the code's comments follow the values. The wording itself
-// is tested natively in the core (`params`, `demos`); these tests check that the page shows it.
-// Screenshots of the long paste go to tests/artifacts/.
+// What a learner's hand or a crafted link can throw at the page, and what the page must do with it:
+// a 10,000-character paste is cut in the messages and never widens the page, a number too large is
+// named as such, the examples in messages fit the field, the code's comments follow the values, and
+// the back link leaves only for the page's own origin and the ones a deployment configured. The wording itself is tested natively in the core
+// (`params`, `demos`, `back_link`); these tests check that the page shows it. Screenshots of the
+// long paste go to tests/artifacts/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, withPage, DIST } from '../support/browser.mjs';
 import { serve, shippedHeaders } from '../support/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const ARTIFACTS = new URL('tests/artifacts/', ROOT).pathname;
 
-let browser, host;
+let browser, host, metaHost, metaDir;
 
 before(async () => {
   browser = await launch();
   host = await serve(DIST, { headers: shippedHeaders(DIST) });
+  // A deployment that names its course index in index.html, as README.md says one may.
+  metaDir = await mkdtemp(join(tmpdir(), 'course-index-'));
+  await cp(DIST, metaDir, { recursive: true });
+  const html = await readFile(join(metaDir, 'index.html'), 'utf8');
+  assert.ok(html.includes('<meta charset=utf-8>'), 'the built page starts as expected');
+  const meta = '<meta name="course-index" content="https://course.example/python/">';
+  await writeFile(join(metaDir, 'index.html'), html.replace('<meta charset=utf-8>', `<meta charset=utf-8>${meta}`));
+  metaHost = await serve(metaDir, { headers: shippedHeaders(DIST) });
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
   await host?.close();
+  await metaHost?.close();
+  if (metaDir) await rm(metaDir, { recursive: true });
 });
 
 /** Opens the page and brings the demo card `id` in, built. */
@@ -100,4 +113,54 @@ test("the counter's code comment follows increments and threads", async () => {
     await card.getByLabel('threads', { exact: true }).fill('');
     await code.filter({ hasText: '# ? if no update was lost' }).waitFor({ timeout: 5_000 });
   });
+});
+
+/** The back link's href on the page at `url`. */
+async function backHref(url) {
+  let href;
+  await withPage(browser, {}, async (page) => {
+    await page.goto(url);
+    const link = page.getByRole('link', { name: '← Back to Course Index' });
+    // The wasm sets the href (the HTML's own is the default) just before it watches the demo slots.
+    await page.waitForFunction(() => document.querySelector('.demo-slot[data-watched]'), null, { timeout: 30_000 });
+    href = await link.getAttribute('href');
+  });
+  return href;
+}
+
+test('the back link leaves only for the page\'s own origin or a configured one; anything else falls back', async () => {
+  const own = new URL(host.url).origin;
+  const q = (back, extra = '') => `?back=${encodeURIComponent(back)}${extra}`;
+  const cases = [
+    // [query, expected href] on a page whose deployment configured nothing.
+    [q('//evil.example/phish'), '../'],
+    ['?back=%5C%5Cevil.example', '../'],
+    [q('/\\evil.example'), '../'],
+    [q('https://evil.example/'), '../'],
+    [q('https://course.example/python/'), '../'],
+    [q(' javascript:alert(1)'), '../'],
+    [q('JaVaScRiPt:alert(1)'), '../'],
+    [q('\tjava\nscript:alert(1)'), '../'],
+    [q('data:text/html,hi'), '../'],
+    ['?back=', '../'],
+    ['?back', '../'],
+    [q('/courses/python/'), '/courses/python/'],
+    [q(`${own}/courses/`), `${own}/courses/`],
+    // A course that frames the lesson names its origin with parent-origin: its links are followed.
+    [q('https://course.example/python/', '&parent-origin=https%3A%2F%2Fcourse.example'), 'https://course.example/python/'],
+    [q('https://evil.example/', '&parent-origin=https%3A%2F%2Fcourse.example'), '../'],
+  ];
+  for (const [query, want] of cases) assert.equal(await backHref(host.url + query), want, query);
+});
+
+test('a deployment\'s course-index meta is the default, and its origin may be linked to', async () => {
+  const cases = [
+    ['', 'https://course.example/python/'],
+    [`?back=${encodeURIComponent('https://course.example/other/')}`, 'https://course.example/other/'],
+    [`?back=${encodeURIComponent('HTTPS://COURSE.EXAMPLE/other/')}`, 'https://course.example/other/'],
+    [`?back=${encodeURIComponent('//evil.example/')}`, 'https://course.example/python/'],
+    [`?back=${encodeURIComponent('https://course.example.evil.example/')}`, 'https://course.example/python/'],
+    [`?back=${encodeURIComponent('https://course.example@evil.example/')}`, 'https://course.example/python/'],
+  ];
+  for (const [query, want] of cases) assert.equal(await backHref(metaHost.url + query), want, query);
 });
