@@ -1,7 +1,8 @@
 // What a learner's hand or a crafted link can throw at the page, and what the page must do with it:
 // a 10,000-character paste is cut in the messages and never widens the page, a number too large is
-// named as such, the examples in messages fit the field, the code's comments follow the values, and
-// the back link leaves only for the page's own origin and the ones a deployment configured. The wording itself is tested natively in the core
+// named as such, the examples in messages fit the field, the code's comments follow the values, the
+// back link leaves only for the page's own origin and the ones a deployment configured, and the
+// test hooks need their exact parameter. The wording itself is tested natively in the core
 // (`params`, `demos`, `back_link`); these tests check that the page shows it. Screenshots of the
 // long paste go to tests/artifacts/.
 
@@ -163,4 +164,14 @@ test('a deployment\'s course-index meta is the default, and its origin may be li
     [`?back=${encodeURIComponent('https://course.example@evil.example/')}`, 'https://course.example/python/'],
   ];
   for (const [query, want] of cases) assert.equal(await backHref(metaHost.url + query), want, query);
+});
+
+test('test hooks need the exact test-hooks parameter, not a value that contains the words', async () => {
+  for (const [query, want] of [['?utm_content=latest-hooks', 'undefined'], ['?x=test-hooks', 'undefined'], ['?test-hooks', 'object']]) {
+    await withPage(browser, {}, async (page) => {
+      await page.goto(host.url + query);
+      await page.waitForFunction(() => document.querySelector('.demo-slot[data-watched]'), null, { timeout: 30_000 });
+      assert.equal(await page.evaluate(() => typeof window.playgroundTestHooks), want, query);
+    });
+  }
 });
