@@ -83,6 +83,19 @@ for (const width of [1280, 390]) {
   });
 }
 
+test('the same paste into "Your machine" is cut too, and the page keeps its width', async () => {
+  // The panel's field shows the core's words as the demo cards do; before, it widened the page by 82,523 px.
+  await withPage(browser, { viewport: { width: 390, height: 844 } }, async (page) => {
+    await page.goto(host.url);
+    await page.locator('.sidebar').scrollIntoViewIfNeeded();
+    await page.getByLabel('n =').fill('y'.repeat(10_000));
+    const help = await page.locator('#machine-n-help').filter({ hasText: 'whole number' }).textContent();
+    assert.ok(help.length < 200, help);
+    assert.match(help, /10_000 characters\)$/);
+    assert.equal(await overflow(page), 0);
+  });
+});
+
 test('a number too large for any integer is named as too large, not shown as some other number', async () => {
   await withPage(browser, {}, async (page) => {
     const card = await openCard(page, 'gil');
