@@ -65,9 +65,9 @@ test('an out-of-range n is refused next to the field and Run is disabled', async
     const run = page.getByRole('button', { name: 'Run compute(n)' });
     for (const [typed, message] of [
       ['', 'n needs a value'],
-      ['-5', 'n must be a whole number like 10_000_000 (got "-5")'],
+      ['-5', 'n must be a whole number like 1_000_000_000 (got "-5")'],
       ['5_000_000_000', 'n must be at most 1_000_000_000 (got 5_000_000_000)'],
-      ['ten', 'n must be a whole number like 10_000_000 (got "ten")'],
+      ['ten', 'n must be a whole number like 1_000_000_000 (got "ten")'],
     ]) {
       await page.getByLabel('n =').fill(typed);
       assert.equal(await page.locator('#machine-n-help').textContent(), message);

@@ -126,16 +126,66 @@ test('quiz: a wrong answer says so in words, all right gives 3/3, which survives
   });
 });
 
-test('quiz: old, corrupt or unreachable saved state means a quiet fresh start', async () => {
-  const key = 'concurrency-playground.lesson-17.quiz';
-  for (const saved of ['{not json', '{"version":99,"answers":{"quiz-compress":2}}', '{"version":1,"answers":[2]}']) {
+const QUIZ_KEY = 'concurrency-playground.lesson-17.quiz';
+
+/** Puts `saved` in the page's localStorage before its first load (not again on a reload). */
+async function seed(page, saved) {
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [QUIZ_KEY, saved]);
+}
+
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), QUIZ_KEY);
+const storageNotices = (page) => page.locator('#quiz .quiz-storage-notice');
+
+test('quiz: answers saved by a newer build are left untouched; the quiz runs unsaved and says why', async () => {
+  const newer = '{"version":2,"answers":{"quiz-compress":2},"also":"something this build does not know"}';
+  await withPage(browser, {}, async (page) => {
+    await seed(page, newer);
+    await open(page);
+    assert.equal(squash(await page.locator('#quiz-score').textContent()), '0/3 Questions answered correctly.');
+    const notice = storageNotices(page);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /newer version of this lesson/);
+    assert.match(await notice.textContent(), /left as they are/);
+    await answer(page, 0, content.questions[0].correct);
+    await answer(page, 1, content.questions[1].correct);
+    assert.equal(squash(await page.locator('#quiz-score').textContent()), '2/3 Questions answered correctly.');
+    assert.equal(await stored(page), newer, 'the newer state is still there, byte for byte');
+    assert.equal(await notice.count(), 1, 'told once');
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}quiz-newer-state.png` });
+    await page.reload();
+    await showQuiz(page);
+    assert.equal(await stored(page), newer);
+  });
+});
+
+test('quiz: corrupt saved answers are reset, and the learner is told once', async () => {
+  for (const saved of ['{not json', '{"version":1,"answers":[2]}', '{"answers":{"quiz-compress":2}}']) {
     await withPage(browser, {}, async (page) => {
-      await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, saved]);
+      await seed(page, saved);
       await open(page);
       assert.equal(squash(await page.locator('#quiz-score').textContent()), '0/3 Questions answered correctly.', saved);
+      const notice = storageNotices(page);
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /could not be read/, saved);
+      await answer(page, 0, content.questions[0].correct);
+      await answer(page, 1, content.questions[1].correct);
+      assert.equal(await notice.count(), 1, 'told once');
+      assert.deepEqual(JSON.parse(await stored(page)).version, 1, 'the new answers are saved');
+      await page.reload();
+      await showQuiz(page);
+      assert.equal(squash(await page.locator('#quiz-score').textContent()), '2/3 Questions answered correctly.');
+      assert.equal(await storageNotices(page).count(), 0, 'nothing more to say');
     });
   }
-  // Storage blocked outright, and storage that is full: the quiz still works, and nothing throws.
+});
+
+test('quiz: blocked or full storage: the quiz works, and the learner is told once that answers are not saved', async () => {
   for (const script of [
     () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }),
     () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; },
@@ -143,15 +193,25 @@ test('quiz: old, corrupt or unreachable saved state means a quiet fresh start', 
     await withPage(browser, {}, async (page) => {
       await page.addInitScript(script);
       await open(page);
+      assert.equal(await storageNotices(page).count(), 0, 'nothing to say before an answer');
       await answer(page, 0, content.questions[0].correct);
+      await answer(page, 1, (content.questions[1].correct + 1) % 4);
       assert.equal(squash(await page.locator('#quiz-score').textContent()), '1/3 Questions answered correctly.');
+      const notice = storageNotices(page);
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /cannot be saved in this browser/);
+      assert.equal(await notice.count(), 1, 'told once, not once per answer');
+      await notice.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}quiz-storage-full.png` });
     });
   }
 });
 
-test('the back link follows ?back= when it is an http(s) or relative URL, and ignores anything else', async () => {
+// tests/e2e/hostile.test.mjs tries the back link with hostile addresses.
+test('the back link follows ?back= to the page\'s own origin or the course\'s, and ignores anything else', async () => {
   const cases = [
-    ['?back=https%3A%2F%2Fcourse.example%2Fpython%2F', 'https://course.example/python/'],
+    ['?back=https%3A%2F%2Fcourse.example%2Fpython%2F&parent-origin=https%3A%2F%2Fcourse.example', 'https://course.example/python/'],
+    ['?back=https%3A%2F%2Fcourse.example%2Fpython%2F', '../'],
     ['?back=%2Fcourses%2Fpython%2F', '/courses/python/'],
     ['?back=javascript%3Aalert(1)', '../'],
     ['?back=data%3Atext%2Fhtml%2Chi', '../'],

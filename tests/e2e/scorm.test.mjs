@@ -3,7 +3,9 @@
 // structure SCORM requires, then launched the way the manifest says inside a test LMS
 // (tests/pages/lms.html) that runs a real SCORM run-time, npm's scorm-again. The quiz's score and
 // status must land in the run-time's CMI; Initialize happens once; leaving commits and finishes
-// once. Outside an LMS nothing of this happens and nothing breaks. Screenshots go to tests/artifacts/.
+// once. The answers belong to the learner's attempt: kept in its cmi.suspend_data and restored from
+// it, never taken from the browser, which the next learner on a shared computer uses too. Outside
+// an LMS nothing of this happens and nothing breaks. Screenshots go to tests/artifacts/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,7 +75,10 @@ after(async () => {
 
 async function readQuestions() {
   const md = await readFile(new URL('content/lesson-17.md', ROOT), 'utf8');
-  return md.split(/^### /m).slice(1).map((q) => ({ correct: [...q.matchAll(/^- \[( |x)\]/gm)].findIndex(([, mark]) => mark === 'x') }));
+  return md.split(/^### /m).slice(1).map((q) => ({
+    id: q.match(/\{#([\w-]+)\}/)[1],
+    correct: [...q.matchAll(/^- \[( |x)\]/gm)].findIndex(([, mark]) => mark === 'x'),
+  }));
 }
 
 /** What the manifest says, read by the browser's namespace-aware XML parser (in a blank page). */
@@ -218,6 +223,87 @@ test('SCORM 2004 in a test LMS, two frames deep: one wrong is 66.67 %, completed
     assert.equal(named(all, 'Initialize').length, 1);
     assert.equal(named(all, 'Terminate').length, 1);
     assert.deepEqual(all.slice(-2).map((c) => c.name), ['Commit', 'Terminate']);
+  });
+});
+
+const API_NAMES = {
+  '1.2': { get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish', score: 'cmi.core.score.raw', exit: 'cmi.core.exit' },
+  2004: { get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate', score: 'cmi.score.raw', exit: 'cmi.exit' },
+};
+const QUIZ_KEY = 'concurrency-playground.lesson-17.quiz';
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const scoreText = async (lesson) => squash(await lesson.locator('#quiz-score').textContent());
+/** The last value the lesson wrote to `element`, if it wrote one. */
+const lastSet = (all, set, element) => named(all, set).filter((c) => c.args[0] === element).at(-1)?.args[1];
+/** Lets whatever the quiz does as it mounts (restoring, reporting a complete quiz) happen. */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+
+for (const version of Object.keys(VERSIONS)) {
+  const api = API_NAMES[version];
+
+  test(`SCORM ${version} on a shared computer: learner B starts afresh, and nothing of learner A's reaches B's record`, async () => {
+    await withPage(browser, {}, async (page) => {
+      // Learner A answers every question, in their attempt, and leaves.
+      let lesson = await openInLms(page, version);
+      await answerAll(lesson);
+      await page.waitForFunction((commit) => window.calls.some((c) => c.name === commit), api.commit);
+      await leave(page, api.finish);
+      // A's answers may also be in this browser's storage (A used the lesson outside the course too).
+      const complete = JSON.stringify({ version: 1, answers: Object.fromEntries(questions.map((q) => [q.id, q.correct])) });
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [QUIZ_KEY, complete]);
+
+      // Learner B, on the same computer: a new attempt of their own, in which they answer nothing.
+      lesson = await openInLms(page, version);
+      await settle(page);
+      assert.equal(await scoreText(lesson), '0/3 Questions answered correctly.');
+      assert.equal(await lesson.getByRole('radio', { checked: true }).count(), 0, 'none of A\'s answers shows');
+      await lesson.locator('.quiz-footer').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}scorm${version.replace('.', '')}-learner-b.png` });
+      const all = await calls(page);
+      assert.equal(lastSet(all, api.set, api.score), undefined, `no score is reported for B: ${JSON.stringify(named(all, api.set))}`);
+      const status = await page.evaluate((v) => (v === '1.2' ? window.lmsApi.cmi.core.lesson_status : window.lmsApi.cmi.completion_status), version);
+      assert.equal(status, 'incomplete');
+    });
+  });
+
+  test(`SCORM ${version}: the answers are kept in the attempt's cmi.suspend_data and come back with it, on another computer`, async () => {
+    let suspend;
+    await withPage(browser, {}, async (page) => {
+      const lesson = await openInLms(page, version);
+      await answerAll(lesson, [1]);
+      await leave(page, api.finish);
+      const all = await calls(page);
+      suspend = lastSet(all, api.set, 'cmi.suspend_data');
+      assert.ok(suspend, 'the answers were written to cmi.suspend_data');
+      assert.ok(suspend.length <= 4096, 'within SCORM 1.2\'s 4,096 characters');
+      assert.equal(lastSet(all, api.set, api.exit), version === '1.2' ? '' : 'normal');
+    });
+    // Another browser (nothing in its storage); the platform resumes the attempt with its suspend_data.
+    await withPage(browser, {}, async (page) => {
+      const lesson = await openInLms(page, version, { attempt: JSON.stringify({ suspend_data: suspend }) });
+      await lesson.locator('#quiz-score').getByText('2/3').waitFor();
+      for (const [i, q] of questions.entries()) {
+        const option = i === 1 ? (q.correct + 1) % 4 : q.correct;
+        assert.equal(await lesson.locator('fieldset.question').nth(i).getByRole('radio').nth(option).isChecked(), true, `question ${i + 1}`);
+      }
+      assert.ok(named(await calls(page), api.get).some((c) => c.args[0] === 'cmi.suspend_data'), 'read from the attempt');
+      assert.equal(await lesson.locator('.quiz-storage-notice').count(), 0);
+    });
+  });
+}
+
+test('SCORM 2004: an attempt saved by a newer build is left as it is; the quiz runs unsaved and says why', async () => {
+  const newer = '{"version":2,"answers":{}}';
+  await withPage(browser, {}, async (page) => {
+    const lesson = await openInLms(page, '2004', { attempt: JSON.stringify({ suspend_data: newer }) });
+    const notice = lesson.locator('.quiz-storage-notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /newer version of this lesson/);
+    await answerAll(lesson);
+    await lesson.locator('#quiz-score').getByText('3/3').waitFor();
+    await leave(page, 'Terminate');
+    assert.equal(lastSet(await calls(page), 'SetValue', 'cmi.suspend_data'), undefined, 'suspend_data is not overwritten');
+    assert.equal(await page.evaluate(() => window.lmsApi.cmi.suspend_data), newer);
   });
 });
 

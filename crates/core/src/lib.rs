@@ -4,6 +4,7 @@
 //! function runs natively under `cargo test`, and the same code runs on Web Worker threads in the
 //! browser. Time comes in through a [`compute::Clock`] so the core never asks the platform for it.
 
+pub mod back_link;
 pub mod chrome_trace;
 pub mod compute;
 pub mod demos;

@@ -5,7 +5,10 @@
 //! The lesson reports one thing, the quiz: score raw/min/max as a percentage (0–100, so a
 //! platform's mastery score, also a percentage, compares with it directly), `scaled` for 2004, and
 //! a status: passed or failed against the pass mark, completed (2004) once every question has an
-//! answer. It reads only two values: whether the attempt is new, and the platform's own pass mark.
+//! answer. It reads three values: whether the attempt is new, the platform's own pass mark, and
+//! the attempt's `cmi.suspend_data`, where it keeps the quiz's answers (`crate::quiz::saved`'s
+//! JSON). Inside a platform the answers belong to the learner's attempt, not to the browser: on a
+//! shared computer, the next learner's attempt must not start from (or report) someone else's.
 
 use crate::quiz::{PassMark, Score, PASS_MARK};
 
@@ -84,6 +87,26 @@ impl Version {
             Version::Scorm2004 => "cmi.scaled_passing_score",
         }
     }
+}
+
+/// Where an attempt keeps what a SCO needs to resume it: the same element in both versions.
+pub const SUSPEND_DATA: &str = "cmi.suspend_data";
+
+impl Version {
+    /// The most characters `cmi.suspend_data` may hold: SCORM 1.2's CMIString4096, SCORM 2004's
+    /// characterstring with a smallest permitted maximum of 64,000.
+    pub fn suspend_data_limit(self) -> usize {
+        match self {
+            Version::Scorm12 => 4_096,
+            Version::Scorm2004 => 64_000,
+        }
+    }
+}
+
+/// The quiz's saved state as the attempt's suspend_data, or `None` if it does not fit the version's
+/// limit (a platform would refuse or cut it, and a cut JSON reads as corrupt).
+pub fn suspend(version: Version, state: &str) -> Option<Write> {
+    (state.chars().count() <= version.suspend_data_limit()).then(|| (SUSPEND_DATA, state.to_string()))
 }
 
 /// On start, given the status the platform reports: a new attempt becomes "incomplete", so the
@@ -189,8 +212,8 @@ pub fn not_started(code: &str, text: &str) -> String {
 /// What the learner reads when the platform refused the score.
 pub fn not_saved(code: &str, text: &str) -> String {
     format!(
-        "Your course platform did not save your quiz score{}. Your answers are kept in this browser; \
-         try reloading the lesson from the course, or tell the course's staff.",
+        "Your course platform did not save your quiz score{}. Try reloading the lesson from the course, \
+         or tell the course's staff.",
         error_suffix(code, text)
     )
 }
@@ -282,6 +305,19 @@ mod tests {
     }
 
     #[test]
+    fn scorm_suspend_data_holds_the_quiz_state_within_each_versions_limit() {
+        let state = r#"{"version":1,"answers":{"quiz-compress":2}}"#;
+        assert_eq!(suspend(Version::Scorm12, state), Some(("cmi.suspend_data", state.to_string())));
+        assert_eq!(suspend(Version::Scorm2004, state), Some(("cmi.suspend_data", state.to_string())));
+        // Characters, not bytes: 4,096 two-byte characters still fit SCORM 1.2.
+        let at_limit = "é".repeat(4_096);
+        assert!(suspend(Version::Scorm12, &at_limit).is_some());
+        assert_eq!(suspend(Version::Scorm12, &format!("{at_limit}x")), None, "one past 1.2's 4,096");
+        assert!(suspend(Version::Scorm2004, &format!("{at_limit}x")).is_some());
+        assert_eq!(suspend(Version::Scorm2004, &"x".repeat(64_001)), None);
+    }
+
+    #[test]
     fn scorm_session_time_formats() {
         let cases = [
             (0.0, "00:00:00.00", "PT0S"),
@@ -325,8 +361,8 @@ mod tests {
     fn scorm_errors_read_as_sentences() {
         assert_eq!(
             not_saved("351", "General Set Failure"),
-            "Your course platform did not save your quiz score (error 351: General Set Failure). Your answers \
-             are kept in this browser; try reloading the lesson from the course, or tell the course's staff."
+            "Your course platform did not save your quiz score (error 351: General Set Failure). Try reloading \
+             the lesson from the course, or tell the course's staff."
         );
         assert!(not_started("0", "No error").starts_with("Your course platform did not start tracking this lesson, so"));
         assert!(not_started("101", "").contains("(error 101)"));

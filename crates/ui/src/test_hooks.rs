@@ -1,16 +1,18 @@
 //! Hooks the browser tests use to reach failure paths a learner cannot trigger on purpose.
 //!
-//! Installed only when the page's URL has `test-hooks` in its query string, so a learner's page
-//! carries no such global.
+//! Installed only when the page's URL has the parameter `test-hooks` itself (`?test-hooks`), so a
+//! learner's page carries no such global, whatever else its address says (`?utm_content=latest-hooks`).
 
 use wasm_bindgen::prelude::*;
+use web_sys::UrlSearchParams;
 
 use crate::engine::Engine;
 
 /// Exposes `window.playgroundTestHooks.panicEngine()` when the URL asks for it.
 pub fn install(engine: Engine) {
     let Some(window) = web_sys::window() else { return };
-    let asked = window.location().search().is_ok_and(|q| q.contains("test-hooks"));
+    let search = window.location().search().unwrap_or_default();
+    let asked = UrlSearchParams::new_with_str(&search).is_ok_and(|params| params.has("test-hooks"));
     if !asked {
         return;
     }

@@ -125,22 +125,25 @@ impl DemoSpec {
         }
     }
 
-    /// The snippet, split where fields stand; derived words are filled in.
+    /// The snippet, split where fields stand; derived words are filled in. Its shape (which piece is
+    /// code and which is a field) is the template's, whatever the values, so a page can draw the
+    /// pieces once and update each code piece's text as the values change.
     pub fn snippet(&self, values: &Values) -> Vec<Piece> {
         let mut out: Vec<Piece> = Vec::new();
         let mut code = String::new();
+        let mut derived = false;
         for (i, part) in self.template.split(['«', '»']).enumerate() {
             if i % 2 == 0 {
                 code.push_str(part);
             } else if let Some(index) = self.fields.iter().position(|f| f.key == part) {
-                out.push(Piece::Code(std::mem::take(&mut code)));
+                push_code(&mut out, std::mem::take(&mut code), std::mem::take(&mut derived));
                 out.push(Piece::Field(index));
             } else {
+                derived = true;
                 code.push_str(&(self.derive)(part, values).unwrap_or_else(|| format!("«{part}»")));
             }
         }
-        out.push(Piece::Code(code));
-        out.retain(|p| !matches!(p, Piece::Code(c) if c.is_empty()));
+        push_code(&mut out, code, derived);
         out
     }
 
@@ -161,6 +164,14 @@ impl DemoSpec {
                 }
             })
             .collect()
+    }
+}
+
+/// Adds a piece of code, unless it is empty in the template itself (one with derived words stays,
+/// even when they are empty, so the snippet's shape never depends on the values).
+fn push_code(out: &mut Vec<Piece>, code: String, derived: bool) {
+    if derived || !code.is_empty() {
+        out.push(Piece::Code(code));
     }
 }
 

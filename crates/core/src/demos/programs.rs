@@ -107,7 +107,7 @@ for t in threads: t.start()
 for t in threads: t.join()   # wait for all to finish
 
 print(counter)  # «expected» if no update was lost",
-    derive: |key, v| (key == "expected").then(|| python_int(v.num("increments") * v.num("threads"))),
+    derive: |key, v| (key == "expected").then(|| counter_expected(v)),
     build: |v| {
         let variant = match v.text("body") {
             "plain" => CounterVariant::Plain,
@@ -120,6 +120,18 @@ print(counter)  # «expected» if no update was lost",
         )
     },
 };
+
+/// What the counter prints if no update was lost: increments × threads, or "?" while either field
+/// is invalid (the card then says why it cannot run).
+fn counter_expected(v: &Values) -> String {
+    let valid =
+        |key| COUNTER.fields.iter().position(|f| f.key == key).is_some_and(|i| COUNTER.field_error(i, v).is_none());
+    if valid("increments") && valid("threads") {
+        python_int(v.num("increments") * v.num("threads"))
+    } else {
+        "?".to_string()
+    }
+}
 
 /// §5: a worker stopped by `threading.Event`, daemon or not.
 pub static STOP_EVENT: DemoSpec = DemoSpec {

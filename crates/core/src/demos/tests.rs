@@ -53,12 +53,56 @@ fn bad_input_is_refused_with_a_sentence() {
     let n = s.fields.iter().position(|f| f.key == "max_workers").unwrap();
     for (text, want) in [
         ("", "max_workers needs a value"),
-        ("-1", "max_workers must be a whole number like 10_000_000 (got \"-1\")"),
+        ("-1", "max_workers must be a whole number like 8 (got \"-1\")"),
         ("99", "max_workers must be at most 8 (got 99)"),
     ] {
         v.set("max_workers", text);
         assert_eq!(s.field_error(n, &v).as_deref(), Some(want));
         assert_eq!(s.scenario(&v).unwrap_err(), want);
+    }
+}
+
+#[test]
+fn the_counters_comment_follows_increments_and_threads() {
+    // Regression: after increments=5 and threads=2 the code still said "# 100_000 if no update was lost".
+    let s = spec("counter");
+    let mut v = s.defaults();
+    let comment = |v: &Values| s.code(v).lines().last().unwrap().to_string();
+    assert_eq!(comment(&v), "print(counter)  # 100_000 if no update was lost");
+    v.set("increments", "5");
+    v.set("threads", "2");
+    assert_eq!(comment(&v), "print(counter)  # 10 if no update was lost");
+    v.set("threads", "");
+    assert_eq!(comment(&v), "print(counter)  # ? if no update was lost", "an invalid field leaves it open");
+    v.set("threads", "99999999999999999999999999");
+    assert_eq!(comment(&v), "print(counter)  # ? if no update was lost");
+}
+
+#[test]
+fn a_snippets_shape_is_the_templates_whatever_the_values() {
+    for s in all() {
+        let shape = |v: &Values| s.snippet(v).iter().map(|p| matches!(p, Piece::Code(_))).collect::<Vec<_>>();
+        let mut odd = s.defaults();
+        for f in s.fields {
+            odd.set(f.key, "");
+        }
+        assert_eq!(shape(&s.defaults()), shape(&odd), "{}", s.id);
+    }
+}
+
+#[test]
+fn every_number_fields_example_and_width_fit_its_bounds() {
+    for s in all() {
+        for (i, f) in s.fields.iter().enumerate() {
+            let FieldKind::Number(b) = f.kind else { continue };
+            let mut v = s.defaults();
+            v.set(f.key, "not a number");
+            let message = s.field_error(i, &v).unwrap();
+            let example = crate::params::python_int(b.example());
+            assert!(message.contains(&format!("like {example} ")), "{}: {message}", s.id);
+            assert!(b.check(b.example()).is_ok(), "{}.{}", s.id, f.key);
+            assert!(b.width(f.default) >= f.default.len(), "{}.{}: the default shows whole", s.id, f.key);
+        }
     }
 }
 

@@ -3,14 +3,23 @@
 use leptos::prelude::*;
 use playground_core::demos::{DemoSpec, FieldKind, Piece, Values};
 
-/// The code, live: edits change `values`, and errors show next to the field they concern.
+/// The code, live: edits change `values`, the code between the fields follows them (a comment that
+/// states the expected result), and errors show next to the field they concern.
 #[component]
 pub fn Snippet(spec: &'static DemoSpec, values: RwSignal<Values>) -> impl IntoView {
-    let pieces = spec.snippet(&spec.defaults());
+    // The pieces' shape never changes with the values (the core sees to it), so they are drawn once
+    // and each code piece's text follows the values.
+    let pieces = Memo::new(move |_| values.with(|v| spec.snippet(v)));
+    let code_at = move |at: usize| {
+        pieces.with(|p| match p.get(at) {
+            Some(Piece::Code(text)) => text.clone(),
+            _ => String::new(),
+        })
+    };
     view! {
         <pre class="demo-code"><code>
-            {pieces.into_iter().map(|piece| match piece {
-                Piece::Code(text) => view! { <span>{text}</span> }.into_any(),
+            {pieces.get_untracked().into_iter().enumerate().map(|(at, piece)| match piece {
+                Piece::Code(_) => view! { <span>{move || code_at(at)}</span> }.into_any(),
                 Piece::Field(index) => view! { <FieldInput spec index values/> }.into_any(),
             }).collect_view()}
         </code></pre>
@@ -26,10 +35,10 @@ fn FieldInput(spec: &'static DemoSpec, index: usize, values: RwSignal<Values>) -
     let text = move || values.with(|v| v.text(field.key).to_string());
     let set = move |value: String| values.update(|v| v.set(field.key, value));
     let input = match field.kind {
-        FieldKind::Number(_) => view! {
+        FieldKind::Number(bounds) => view! {
             <input id=id.clone() class="literal" type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
                 aria-label=field.label aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=error_id.clone() size=move || text().chars().count().max(1)
+                aria-describedby=error_id.clone() size=move || bounds.width(&text())
                 prop:value=text on:input=move |ev| set(event_target_value(&ev))/>
         }
         .into_any(),

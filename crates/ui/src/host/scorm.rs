@@ -1,6 +1,8 @@
 //! The lesson inside a course platform: finds its SCORM API the standard way, starts a session,
-//! reports the quiz when it is complete, and ends the session exactly once when the page goes away.
-//! Without an API it does nothing and says nothing, unless a course package launched it (`?scorm`).
+//! keeps the quiz's answers in the attempt's `cmi.suspend_data` (never in the browser, which the
+//! next learner on the same computer shares), reports the quiz when it is complete, and ends the
+//! session exactly once when the page goes away. Without an API it does nothing and says nothing,
+//! unless a course package launched it (`?scorm`).
 //!
 //! What is written, and in which format, is `playground_core::scorm`; this file only makes the
 //! calls, by reflection, since the API is a plain object some other frame put on its window.
@@ -8,12 +10,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use playground_core::quiz::{PassMark, QuizEvent, Score};
-use playground_core::scorm::{self, Version, Write, MAX_PARENTS};
+use playground_core::quiz::{Keeper, PassMark, QuizEvent, Score};
+use playground_core::scorm::{self, Version, Write, MAX_PARENTS, SUSPEND_DATA};
 use wasm_bindgen::prelude::*;
 use web_sys::Window;
 
-use super::QuizHook;
+use super::{AnswerStore, QuizHook};
 
 pub fn start(hook: QuizHook, launched_as_package: bool) {
     let Some(window) = web_sys::window() else { return };
@@ -27,7 +29,12 @@ pub fn start(hook: QuizHook, launched_as_package: bool) {
         }
         return;
     };
-    let Some(session) = Session::start(api, hook) else { return };
+    // From here on the answers are the platform's business: kept in the attempt, or not at all.
+    let Some(session) = Session::start(api, hook) else {
+        hook.set_store(Rc::new(Unkept));
+        return;
+    };
+    hook.set_store(Rc::new(Attempt(session.clone())));
     let on_quiz = session.clone();
     hook.listen(move |event| {
         if let QuizEvent::Completed(score) = event {
@@ -129,6 +136,8 @@ struct Session {
     hook: QuizHook,
     started_ms: f64,
     pass_mark: PassMark,
+    /// The attempt's `cmi.suspend_data` as the session began: the quiz's answers, if it saved any.
+    suspended: String,
     completed: Cell<bool>,
     finished: Cell<bool>,
 }
@@ -144,12 +153,14 @@ impl Session {
         // Marking a new attempt as begun is a courtesy; a platform that refuses it loses nothing.
         api.set_values(&scorm::on_start(version, &api.get_value(version.status_element())));
         let pass_mark = scorm::pass_mark(version, &api.get_value(version.pass_mark_element()));
+        let suspended = api.get_value(SUSPEND_DATA);
         let started_ms = js_sys::Date::now();
         Some(Rc::new(Session {
             api,
             hook,
             started_ms,
             pass_mark,
+            suspended,
             completed: Cell::new(false),
             finished: Cell::new(false),
         }))
@@ -183,5 +194,43 @@ impl Session {
         self.api.set_values(&scorm::on_leave(version, self.elapsed_ms(), self.completed.get()));
         self.api.commit();
         self.api.succeeds(version.methods().finish, &[""]);
+    }
+}
+
+/// The quiz's answers in the attempt's `cmi.suspend_data`. They are written as they change and
+/// committed with the score or when the learner leaves (`Session::finish`).
+struct Attempt(Rc<Session>);
+
+impl AnswerStore for Attempt {
+    fn keeper(&self) -> Keeper {
+        Keeper::Course
+    }
+
+    fn load(&self) -> Option<String> {
+        Some(self.0.suspended.clone())
+    }
+
+    fn save(&self, state: &str) -> bool {
+        let session = &self.0;
+        !session.finished.get()
+            && scorm::suspend(session.api.version, state).is_some_and(|write| session.api.set_values(&[write]))
+    }
+}
+
+/// A platform that did not start a session keeps nothing, and the browser must not either: on a
+/// shared computer its storage holds someone else's answers.
+struct Unkept;
+
+impl AnswerStore for Unkept {
+    fn keeper(&self) -> Keeper {
+        Keeper::Course
+    }
+
+    fn load(&self) -> Option<String> {
+        None
+    }
+
+    fn save(&self, _: &str) -> bool {
+        false
     }
 }

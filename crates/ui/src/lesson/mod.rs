@@ -11,7 +11,6 @@ pub mod content;
 mod copy;
 mod quiz;
 mod scroll_spy;
-mod storage;
 mod toc;
 
 use std::time::Duration;

@@ -1,6 +1,7 @@
 //! The quiz: one radio group per question, a verdict and explanation the moment an option is
 //! chosen, the score, and Retry. Grading and the saved state are the core's (`playground_core::quiz`);
-//! this file only shows them and keeps localStorage in step.
+//! this file only shows them and keeps the answers where the hook says they are kept (this
+//! browser, or a course platform's attempt), telling the learner once when that goes wrong.
 
 use leptos::prelude::*;
 use playground_core::demos::takeaway;
@@ -8,22 +9,32 @@ use playground_core::demos::takeaway;
 use crate::demos::LastRuns;
 use crate::engine::{Engine, EngineStatus};
 use crate::host::QuizHook;
-use playground_core::quiz::{Answers, Question, QuizEvent, Verdict, STORAGE_KEY};
+use playground_core::quiz::{Answers, Notice, Question, QuizEvent, Restored, Told, Verdict};
 use wasm_bindgen::JsCast;
 
 use super::content::LESSON;
-use super::storage;
 
 #[component]
 pub fn QuizSection() -> impl IntoView {
     let quiz = &LESSON.quiz;
     let questions = quiz.questions;
-    // Saved answers that cannot be read are dropped here, and overwritten by the effect below.
-    let answers = RwSignal::new(Answers::restore(storage::load(STORAGE_KEY).as_deref(), questions));
-    Effect::new(move |_| storage::save(STORAGE_KEY, &answers.with(|a| a.encode(questions))));
+    let hook = use_context::<QuizHook>();
+    let store = StoredValue::new_local(hook.unwrap_or_default().store());
+    let keeper = store.with_value(|s| s.keeper());
+    let restored = Restored::from_saved(store.with_value(|s| s.load()).as_deref(), questions);
+    let answers = RwSignal::new(restored.answers(questions));
+    let told = RwSignal::new(Told::new(restored.notice()));
+    // Saved after each change the learner makes, not as the quiz is built: what was found stays as it
+    // was until they answer, and state from a newer build stays for good.
+    let may_save = restored.may_save();
+    Effect::new(move |built: Option<()>| {
+        let state = answers.with(|a| a.encode(questions));
+        if built.is_some() && may_save && !store.with_value(|s| s.save(&state)) {
+            told.update(|t| t.tell(Notice::NotSaved));
+        }
+    });
     let score = Memo::new(move |_| answers.with(|a| a.score(questions)));
     // Hosts (a framing page, a course platform) hear of a completed quiz, and of each new score after.
-    let hook = use_context::<QuizHook>();
     let completed = Memo::new(move |_| answers.with(|a| a.completed(questions)));
     Effect::new(move |_| {
         if let (Some(score), Some(hook)) = (completed.get(), hook) {
@@ -43,6 +54,9 @@ pub fn QuizSection() -> impl IntoView {
     // The section and its heading are in the page's HTML (crates/lesson-content/src/page.rs); this
     // is what goes inside.
     view! {
+            {move || told.with(|t| t.all().iter().map(|notice| view! {
+                <p class="notice quiz-storage-notice" role="status">{notice.words(keeper)}</p>
+            }).collect_view())}
             {questions.iter().enumerate().map(|(index, question)| view! {
                 <QuizQuestion index=index question=question answers=answers demo=quiz.demos.get(index).copied().flatten()/>
             }).collect_view()}

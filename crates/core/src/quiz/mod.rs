@@ -1,21 +1,14 @@
-//! The lesson's quiz: questions, grading, score and the versioned saved state.
+//! The lesson's quiz: questions, grading, score, and the learner's answers.
 //!
 //! The questions themselves are content (content/lesson-17.md), compiled into static data at build
-//! time; this module only knows their shape. The learner's answers are saved as JSON with a version
-//! number, so a page that meets state from an older or broken build throws it away quietly instead
-//! of misreading it.
+//! time; this module only knows their shape. How the answers are saved, and what happens to saved
+//! state this build cannot read, is [`saved`].
 
-use std::collections::BTreeMap;
+pub mod saved;
+
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
-/// Where the answers are kept in the browser's localStorage.
-pub const STORAGE_KEY: &str = "concurrency-playground.lesson-17.quiz";
-
-/// The saved state's format. Bump it when the JSON's shape changes, and teach [`Answers::decode`]
-/// to migrate the old shape or to discard it.
-pub const SAVE_VERSION: u32 = 1;
+pub use saved::{Keeper, Notice, Restored, Told, STORAGE_KEY};
 
 /// One multiple-choice question. Text fields are pre-rendered HTML from the lesson's Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,22 +106,6 @@ pub struct Answers {
     choices: Vec<Option<usize>>,
 }
 
-/// Why saved state was thrown away rather than restored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Discarded {
-    /// Not JSON, or not the shape its version promises.
-    Corrupt,
-    /// Written by a build whose format this one does not read.
-    UnknownVersion(u64),
-}
-
-/// The saved state, format version 1: `{"version":1,"answers":{"question-id":option}}`.
-#[derive(Serialize, Deserialize)]
-struct SavedV1 {
-    version: u32,
-    answers: BTreeMap<String, usize>,
-}
-
 impl Answers {
     /// No question answered yet.
     pub fn new(questions: &[Question]) -> Self {
@@ -171,47 +148,15 @@ impl Answers {
     pub fn reset(&mut self) {
         self.choices.iter_mut().for_each(|c| *c = None);
     }
-
-    /// The JSON to save.
-    pub fn encode(&self, questions: &[Question]) -> String {
-        let answers =
-            questions.iter().zip(&self.choices).filter_map(|(q, c)| Some((q.id.to_string(), (*c)?))).collect();
-        serde_json::to_string(&SavedV1 { version: SAVE_VERSION, answers }).expect("a map of strings to numbers encodes")
-    }
-
-    /// Restores saved JSON against today's questions. Answers to questions that no longer exist, or
-    /// to options that no longer exist, are dropped one by one; anything unreadable is discarded whole.
-    pub fn decode(json: &str, questions: &[Question]) -> Result<Answers, Discarded> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|_| Discarded::Corrupt)?;
-        let version = value.get("version").and_then(serde_json::Value::as_u64).ok_or(Discarded::Corrupt)?;
-        // Each older format gets an arm here that migrates it; there is none older than 1 yet.
-        let saved: SavedV1 = match version {
-            1 => serde_json::from_value(value).map_err(|_| Discarded::Corrupt)?,
-            other => return Err(Discarded::UnknownVersion(other)),
-        };
-        let mut answers = Answers::new(questions);
-        for (index, question) in questions.iter().enumerate() {
-            if let Some(&option) = saved.answers.get(question.id) {
-                answers.choose(questions, index, option);
-            }
-        }
-        Ok(answers)
-    }
-
-    /// What a page shows on load: the saved answers, or a quiet fresh start when there are none
-    /// or they cannot be read.
-    pub fn restore(saved: Option<&str>, questions: &[Question]) -> Answers {
-        saved.and_then(|json| Answers::decode(json, questions).ok()).unwrap_or_else(|| Answers::new(questions))
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    //! Grading, scoring, and what happens to saved state from this build, older ones and broken ones.
+pub(crate) mod testing {
+    //! Three questions shaped like the lesson's, for the tests of this module and of [`super::saved`].
 
     use super::*;
 
-    const QUESTIONS: &[Question] = &[
+    pub const QUESTIONS: &[Question] = &[
         Question {
             id: "compress",
             prompt: "",
@@ -223,13 +168,22 @@ mod tests {
         Question { id: "as-completed", prompt: "", options: &["a", "b", "c", "d"], correct: 2, explanation: "" },
     ];
 
-    fn answered(choices: &[(usize, usize)]) -> Answers {
+    /// The answers with each `(question, option)` chosen.
+    pub fn answered(choices: &[(usize, usize)]) -> Answers {
         let mut a = Answers::new(QUESTIONS);
         for &(q, o) in choices {
             a.choose(QUESTIONS, q, o);
         }
         a
     }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Grading, scoring, answering and Retry.
+
+    use super::testing::{answered, QUESTIONS};
+    use super::*;
 
     #[test]
     fn quiz_grades_each_question_against_its_one_right_option() {
@@ -286,51 +240,5 @@ mod tests {
     fn quiz_ignores_choices_outside_the_questions() {
         let a = answered(&[(0, 4), (7, 0)]);
         assert_eq!(a, Answers::new(QUESTIONS));
-    }
-
-    #[test]
-    fn quiz_saved_state_round_trips_with_its_version() {
-        let a = answered(&[(0, 2), (2, 1)]);
-        let json = a.encode(QUESTIONS);
-        assert_eq!(json, r#"{"version":1,"answers":{"as-completed":1,"compress":2}}"#);
-        assert_eq!(Answers::decode(&json, QUESTIONS), Ok(a));
-    }
-
-    #[test]
-    fn quiz_saved_state_from_another_version_is_discarded() {
-        for json in [r#"{"version":0,"answers":{"compress":2}}"#, r#"{"version":2,"answers":{"compress":2}}"#] {
-            assert!(matches!(Answers::decode(json, QUESTIONS), Err(Discarded::UnknownVersion(_))), "{json}");
-        }
-    }
-
-    #[test]
-    fn quiz_corrupt_saved_state_is_discarded() {
-        for json in [
-            "",
-            "not json",
-            "[]",
-            "{}",
-            r#"{"version":"1"}"#,
-            r#"{"version":1}"#,
-            r#"{"version":1,"answers":{"compress":-1}}"#,
-            r#"{"version":1,"answers":[2]}"#,
-        ] {
-            assert_eq!(Answers::decode(json, QUESTIONS), Err(Discarded::Corrupt), "{json}");
-        }
-    }
-
-    #[test]
-    fn quiz_saved_answers_to_changed_content_are_dropped_one_by_one() {
-        // A question removed from the lesson, and an option index the question no longer has.
-        let json = r#"{"version":1,"answers":{"gone":1,"compress":9,"io":1}}"#;
-        assert_eq!(Answers::decode(json, QUESTIONS), Ok(answered(&[(1, 1)])));
-    }
-
-    #[test]
-    fn quiz_restore_falls_back_to_a_fresh_start_quietly() {
-        assert_eq!(Answers::restore(None, QUESTIONS), Answers::new(QUESTIONS));
-        assert_eq!(Answers::restore(Some("{broken"), QUESTIONS), Answers::new(QUESTIONS));
-        let saved = answered(&[(1, 1)]).encode(QUESTIONS);
-        assert_eq!(Answers::restore(Some(&saved), QUESTIONS), answered(&[(1, 1)]));
     }
 }
