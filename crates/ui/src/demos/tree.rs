@@ -30,8 +30,8 @@ pub fn DecisionTree() -> impl IntoView {
             {move || path.get().leaf().map(|leaf| view! {
                 <div class="tree-leaf" role="status">
                     <p><strong>{leaf.tool}</strong>": "{leaf.why}"."</p>
-                    {leaf.demo.map(|(id, label)| view! {
-                        <p><a class="tree-go" href=format!("#demo-{id}") on:click=move |_| press_run(id)>{label}" →"</a></p>
+                    {leaf.demo.map(|(spec, label)| view! {
+                        <p><a class="tree-go" href=format!("#demo-{}", spec.id) on:click=move |_| press_run(spec.id)>{label}" →"</a></p>
                     })}
                 </div>
             })}
