@@ -23,6 +23,7 @@ use playground_core::demos::table::{self, Part};
 
 pub use card::DemoCard;
 pub use last_runs::LastRuns;
+pub use speedup::sweep;
 
 /// What fills the lesson's slot `name`: its parts, as the table lists them; `None` for a name the
 /// table does not have (the build refuses such a slot, so only a stale page can ask).
