@@ -1,13 +1,13 @@
 // Engine failures a learner or a course site can cause (issue 11, item 4), each shown in plain
 // words on every card and in the panel, with the page still working and no page error: the engine
 // worker's script does not load, the engine gives up after crashing, a crash's Rust internals,
-// and thirty clicks on Run in one task.
+// thirty clicks on Run in one task, and a `#demo-…` address set while the page is open.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage } from '../support/browser.mjs';
 import { browserAndHosts } from '../support/suite.mjs';
-import { open, showDemos } from '../support/demos.mjs';
+import { open, run, showDemos, LONGTASKS } from '../support/demos.mjs';
 
 const env = browserAndHosts();
 
@@ -122,5 +122,28 @@ test('thirty clicks on Run in one task start exactly one run', async () => {
     assert.deepEqual((await card.locator('.demo-output').textContent()).split('\n'), ['100000']);
     assert.doesNotMatch(await card.locator('.demo-why').textContent(), /failed/);
     assert.equal(await page.evaluate(() => window.__posted.run), 1, 'and no other came after');
+  });
+});
+
+test('setting location.hash to a demo not built yet builds it and shows it', async () => {
+  await withPage(env.browser, {}, async (page) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.addInitScript(LONGTASKS);
+    await page.goto(env.isolatedHost.url);
+    await page.locator('#fact-threads').waitFor({ timeout: 30_000 });
+    for (const id of ['queue', 'compress']) {
+      assert.equal(await page.locator(`#demo-${id}`).count(), 0, `#demo-${id} is not built at load`);
+      await page.evaluate((id) => { location.hash = `#demo-${id}`; }, id);
+      const card = page.locator(`#demo-${id}`);
+      await card.waitFor({ timeout: 5_000 });
+      await page.waitForFunction((id) => {
+        const r = document.querySelector(`#demo-${id}`).getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      }, id, { timeout: 5_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+    // And the card works once there.
+    const { output } = await run(page, 'queue');
+    assert.match(output.at(-1), /task_queue.join\(\) returned: 20 results/);
   });
 });

@@ -36,6 +36,7 @@ pub fn start() {
         let engine = Engine::start();
         provide_context(engine);
         provide_context(demos::LastRuns::new());
+        provide_context(demos::Registry::new());
         test_hooks::install(engine);
     });
     let launch = host::Launch::from_page();

@@ -10,6 +10,7 @@ use playground_core::run::card_status;
 use super::last_runs::LastRuns;
 use super::live::LiveTimeline;
 use super::notice::IsolationNote;
+use super::registry::Registry;
 use super::results::Results;
 use super::runner::CardRun;
 use super::snippet::Snippet;
@@ -31,8 +32,9 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
     let why_id = format!("demo-{}-why", spec.id);
     let described_by = why_id.clone();
     let last_runs = use_context::<LastRuns>();
-    // Run. A run going, a blocked field or an engine that is down leave it a no-op; a run asked
-    // for while the engine starts waits for it.
+    // Run, from the button or from another part of the page (the decision tree, by the registry).
+    // A run going, a blocked field or an engine that is down leave it a no-op; a run asked for
+    // while the engine starts waits for it.
     let start = move || {
         if matches!(status.get_untracked(), EngineStatus::Down(_)) {
             return;
@@ -46,6 +48,9 @@ pub fn DemoCard(spec: &'static DemoSpec) -> impl IntoView {
             }
         });
     };
+    if let Some(registry) = use_context::<Registry>() {
+        registry.register(spec.id, start);
+    }
     let why =
         move || status.with(|engine| runner.state().with(|run| card_status(engine, blocker.get().as_deref(), run)));
     let long_run = move || runner.busy() && run.running_ms.get() > PROGRESS_AFTER_MS;

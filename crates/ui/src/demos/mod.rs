@@ -11,6 +11,7 @@ mod live;
 mod markup;
 mod notice;
 mod patterns;
+mod registry;
 mod results;
 mod runner;
 mod snippet;
@@ -23,6 +24,7 @@ use playground_core::demos::table::{self, Part};
 
 pub use card::DemoCard;
 pub use last_runs::LastRuns;
+pub use registry::Registry;
 pub use speedup::sweep;
 
 /// What fills the lesson's slot `name`: its parts, as the table lists them; `None` for a name the
