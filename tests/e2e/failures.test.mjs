@@ -3,13 +3,31 @@
 // worker's script does not load, the engine gives up after crashing, a crash's Rust internals,
 // thirty clicks on Run in one task, and a `#demo-…` address set while the page is open.
 
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
 import { withPage } from '../support/browser.mjs';
 import { browserAndHosts } from '../support/suite.mjs';
 import { open, run, showDemos, LONGTASKS } from '../support/demos.mjs';
 
 const env = browserAndHosts();
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+before(() => mkdir(ARTIFACTS, { recursive: true }));
+
+/** The panel and the GIL card, at a wide and a phone's width, for a person to look at. */
+async function shoot(page, name) {
+  const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [part, selector] of [['panel', '.machine'], ['card', '#demo-gil']]) {
+      // Sections far away take their real height only once near the screen (content-visibility),
+      // which moves what is below them: scroll first, then let the layout settle.
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      await settled();
+      await page.locator(selector).screenshot({ path: `${ARTIFACTS}failure-${name}-${part}-${width}.png` });
+    }
+  }
+}
 
 /** Counts, in `window.__posted`, the requests the page posts to any Worker, by their tag. */
 const COUNT_REQUESTS = () => {
@@ -61,6 +79,7 @@ for (const [how, fail] of [
       assert.doesNotMatch(panel + cards.join(' '), /starting…|waits for the engine/);
       assert.equal(await page.locator('#demo-gil .demo-run').isDisabled(), true, 'Run cannot be pressed');
       assert.ok(warnings.some((w) => /engine\/worker\.js/.test(w)), `the console says what failed: ${warnings}`);
+      if (how.includes('404')) await shoot(page, 'not-loaded');
       // The rest of the page keeps working: the quiz answers.
       await page.locator('#quiz fieldset.question input[type=radio]').first().check();
       await page.locator('#quiz .feedback-verdict').first().waitFor();
@@ -98,6 +117,7 @@ test('after the engine gives up, every card says so; no one reads Rust internals
     const text = await page.locator('body').textContent();
     assert.doesNotMatch(text, INTERNALS, 'the page shows no source path or panic text');
     assert.ok(warnings.some((w) => /deliberate panic/.test(w)), 'the panic\'s own words went to the console');
+    await shoot(page, 'gave-up');
     // The engine's own report of each deliberate panic (in its worker) is expected here, and only here.
     page.errors.splice(0, page.errors.length, ...page.errors.filter((e) => !/deliberate panic|unreachable|RuntimeError/.test(e)));
   });
