@@ -138,6 +138,11 @@ impl Engine {
     }
 
     fn dispatch(&self, event: Event) {
+        match event.run() {
+            Some((id, false)) => return self.deliver(id, Delivery::Event(event)),
+            Some((id, true)) => return self.finish(id, event),
+            None => {}
+        }
         match event {
             Event::Ready(info) => {
                 self.status.set(EngineStatus::Ready(info));
@@ -148,12 +153,9 @@ impl Engine {
             }
             Event::Unavailable { reason } => self.down(EngineDown::NotLoaded, &reason),
             Event::Crashed { message } => self.crashed(&message),
-            Event::Progress { id, .. } => self.deliver(id, Delivery::Event(event)),
-            Event::Computed { id, .. }
-            | Event::Finished { id, .. }
-            | Event::Stopped { id }
-            | Event::Failed { id: Some(id), .. } => self.finish(id, event),
             Event::Failed { id: None, message } => warn(&format!("engine: {message}")),
+            // Events of a run went to it above.
+            _ => {}
         }
     }
 

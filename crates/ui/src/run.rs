@@ -166,22 +166,22 @@ pub struct Session {
 }
 
 impl Session {
-    /// Sends the request `make` builds and resolves with the event that ends it; `on_progress`
-    /// receives the run's [`Event::Progress`] deltas as they come. A run that was stopped or failed
-    /// is an `Err`, and so is every request after Stop was pressed.
+    /// Sends the request `make` builds and resolves with the event that ends it; `on_news`
+    /// receives the run's other events (its progress) as they come. A run that was stopped or
+    /// failed is an `Err`, and so is every request after Stop was pressed.
     pub async fn request(
         &self,
         make: impl FnOnce(RunId) -> Request + 'static,
-        on_progress: impl FnMut(TraceDelta) + 'static,
+        on_news: impl FnMut(Event) + 'static,
     ) -> Result<Event, Ended> {
         // Boxed here, so the future below is compiled once rather than once per caller.
-        self.request_boxed(Box::new(make), Box::new(on_progress)).await
+        self.request_boxed(Box::new(make), Box::new(on_news)).await
     }
 
     async fn request_boxed(
         self,
         make: Box<dyn FnOnce(RunId) -> Request>,
-        mut on_progress: Box<dyn FnMut(TraceDelta)>,
+        mut on_news: Box<dyn FnMut(Event)>,
     ) -> Result<Event, Ended> {
         let (runner, generation) = (self.runner, self.generation);
         let bridge = {
@@ -196,7 +196,7 @@ impl Session {
         let mut answer = Some(answer);
         let sink: Sink = Box::new(move |delivery| match delivery {
             Delivery::Posted => runner.posted(generation),
-            Delivery::Event(Event::Progress { delta, .. }) => on_progress(delta),
+            Delivery::Event(event) if event.run().is_some_and(|(_, ends)| !ends) => on_news(event),
             Delivery::Event(end) => {
                 if let Some(answer) = answer.take() {
                     let _ = answer.send(end);
@@ -229,9 +229,14 @@ impl Session {
     pub async fn run(
         &self,
         scenario: Scenario,
-        on_progress: impl FnMut(TraceDelta) + 'static,
+        mut on_progress: impl FnMut(TraceDelta) + 'static,
     ) -> Result<RunReport, Ended> {
-        match self.request(move |id| Request::Run { id, scenario }, on_progress).await? {
+        let news = move |event| {
+            if let Event::Progress { delta, .. } = event {
+                on_progress(delta);
+            }
+        };
+        match self.request(move |id| Request::Run { id, scenario }, news).await? {
             Event::Finished { report, .. } => Ok(report),
             _ => Err(Ended::Failed(ODD_ANSWER.into())),
         }

@@ -53,7 +53,7 @@ impl Bridge for FakeEngine {
 impl FakeEngine {
     /// Hands run `id` what the engine would, then lets every task that can go on do so.
     fn say(&self, id: RunId, delivery: Delivery) {
-        let ends = matches!(&delivery, Delivery::Event(e) if !matches!(e, Event::Progress { .. }));
+        let ends = matches!(&delivery, Delivery::Event(e) if e.run().is_some_and(|(_, ends)| ends));
         let mut sink = self.sinks.borrow_mut().remove(&id).expect("a run in flight");
         sink(delivery);
         if !ends {
