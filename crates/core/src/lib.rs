@@ -15,5 +15,6 @@ pub mod protocol;
 pub mod python;
 pub mod quiz;
 pub mod report;
+pub mod run;
 pub mod scorm;
 pub mod timeline;

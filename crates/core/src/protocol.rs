@@ -63,6 +63,25 @@ pub enum Event {
     Crashed { message: String },
 }
 
+impl Event {
+    /// The run an event belongs to, and whether it is that run's last: `Some((id, false))` for
+    /// news of a run in flight, `Some((id, true))` for the event that ends it, `None` for the
+    /// engine's own news. The UI routes events by this alone, so a new kind of news (a line a
+    /// program printed, say) only has to be classed here.
+    pub fn run(&self) -> Option<(RunId, bool)> {
+        match self {
+            Event::Progress { id, .. } => Some((*id, false)),
+            Event::Computed { id, .. }
+            | Event::Finished { id, .. }
+            | Event::Stopped { id }
+            | Event::Failed { id: Some(id), .. } => Some((*id, true)),
+            Event::Ready(_) | Event::Unavailable { .. } | Event::Crashed { .. } | Event::Failed { id: None, .. } => {
+                None
+            }
+        }
+    }
+}
+
 /// What the engine found out about the machine and the page while starting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EngineInfo {
@@ -217,6 +236,17 @@ mod tests {
         round_trip_event(Event::Progress { id: 3, delta });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
         round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
+    }
+
+    #[test]
+    fn an_event_says_which_run_it_belongs_to_and_whether_it_ends_it() {
+        let delta = TraceDelta::default();
+        assert_eq!(Event::Progress { id: 4, delta }.run(), Some((4, false)));
+        assert_eq!(Event::Stopped { id: 4 }.run(), Some((4, true)));
+        assert_eq!(Event::Failed { id: Some(4), message: "no".into() }.run(), Some((4, true)));
+        assert_eq!(Event::Failed { id: None, message: "malformed".into() }.run(), None);
+        assert_eq!(Event::Crashed { message: "boom".into() }.run(), None);
+        assert_eq!(Event::Unavailable { reason: "no wasm".into() }.run(), None);
     }
 
     #[test]

@@ -11,7 +11,11 @@
 //! ([`horizon_ms`]), with a "now" edge that moves along it, and as one path per lane and state
 //! ([`Timeline::paths`]): a handful of SVG elements to update each frame, not thousands.
 
+mod style;
+
 use std::fmt::Write;
+
+pub use style::{patterns_svg, style, KindStyle, STYLES};
 
 use crate::python::{RunReport, SpanKind, Trace, WorkerTrace};
 use crate::report::format_ms;
@@ -21,37 +25,6 @@ pub const LANE_HEIGHT: f64 = 22.0;
 pub const LANE_GAP: f64 = 6.0;
 /// Room at the top for the time axis.
 pub const AXIS_HEIGHT: f64 = 18.0;
-
-/// How a state is drawn: a colour class, a pattern (so colour is never the only cue) and words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindStyle {
-    pub kind: SpanKind,
-    /// CSS class on the rectangle: `span-run`, `span-gil-wait`, …
-    pub class: &'static str,
-    /// Id of the SVG pattern drawn over the colour.
-    pub pattern: &'static str,
-    /// What the state means, in the lesson's words.
-    pub words: &'static str,
-}
-
-/// The drawing style of every state.
-pub fn style(kind: SpanKind) -> KindStyle {
-    let (class, pattern, words) = match kind {
-        SpanKind::Run => ("span-run", "pat-solid", "running Python"),
-        SpanKind::C => ("span-c", "pat-dots", "running C, GIL released"),
-        SpanKind::GilWait => ("span-gil-wait", "pat-hatch", "waiting for the GIL"),
-        SpanKind::Io => ("span-io", "pat-hlines", "blocked on I/O, GIL released"),
-        SpanKind::LockWait => ("span-lock-wait", "pat-cross", "waiting for a lock"),
-        SpanKind::QueueWait => ("span-queue-wait", "pat-vlines", "waiting on a queue"),
-        SpanKind::Join => ("span-join", "pat-checker", "waiting for other threads (join/result)"),
-        SpanKind::Startup => ("span-startup", "pat-zigzag", "starting a process"),
-        SpanKind::PageResponsive => ("span-page-ok", "pat-frames", "this page responsive: frames drawn on time"),
-        SpanKind::PageBusy => {
-            ("span-page-busy", "pat-busy", "this page busy: no frame for over 50 ms (or its tab was hidden)")
-        }
-    };
-    KindStyle { kind, class, pattern, words }
-}
 
 /// One rectangle on a lane: a span, or several thin spans summarised.
 #[derive(Debug, Clone, PartialEq)]
@@ -409,13 +382,5 @@ mod tests {
                 ("span-gil-wait", "M10.0 18.0h5.0v22h-5.0z".to_string())
             ]
         );
-    }
-
-    #[test]
-    fn every_state_has_its_own_pattern() {
-        let mut patterns: Vec<_> = SpanKind::ALL.iter().map(|k| style(*k).pattern).collect();
-        patterns.sort();
-        patterns.dedup();
-        assert_eq!(patterns.len(), SpanKind::ALL.len());
     }
 }

@@ -4,6 +4,7 @@
 //! question, a fence is code or a diagram, a `[!WARNING]` blockquote a callout, a `<!-- demo -->`
 //! comment a demo slot); everything else is prose, rendered to HTML as CommonMark says.
 
+use playground_core::demos::table;
 use pulldown_cmark::{html, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagrams;
@@ -146,16 +147,24 @@ fn callout(kind: BlockQuoteKind, inner: &[Event]) -> Result<Block, String> {
     Ok(Block::Callout { kind, title_html: render(&inner[1..title_end]), body_html: render(&inner[title_end + 1..]) })
 }
 
+/// The name of a `<!-- demo: NAME -->` slot, which must be one of the demos' table
+/// (`playground_core::demos::table::SLOTS`).
 fn demo_name(events: &[Event]) -> Result<String, String> {
     let raw: String =
         events.iter().filter_map(|e| if let Event::Html(t) = e { Some(t.as_ref()) } else { None }).collect();
-    raw.trim()
+    let name = raw
+        .trim()
         .strip_prefix("<!--")
         .and_then(|r| r.strip_suffix("-->"))
         .and_then(|r| r.trim().strip_prefix("demo:"))
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .ok_or_else(|| format!("raw HTML is not allowed; only `<!-- demo: NAME -->`: {}", raw.trim()))
+        .ok_or_else(|| format!("raw HTML is not allowed; only `<!-- demo: NAME -->`: {}", raw.trim()))?;
+    if table::slot(&name).is_none() {
+        let known = table::names().join(", ");
+        return Err(format!("no demo is called `{name}` (crates/core/src/demos/table.rs has {known})"));
+    }
+    Ok(name)
 }
 
 /// A block inside the quiz: a question heading, its options, its explanation, or a demo slot.

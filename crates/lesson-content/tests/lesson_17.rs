@@ -85,7 +85,19 @@ fn every_demo_slot_is_placed() {
         })
         .collect();
     demos.extend(lesson.quiz.questions.iter().filter_map(|q| q.demo.clone()));
-    assert_eq!(demos, ["gil", "decision-tree", "executors", "futures", "threading", "queue", "quiz-compress"]);
+    // Every slot of the demos' one table is placed, once, in the table's order.
+    assert_eq!(demos, playground_core::demos::table::names());
+}
+
+#[test]
+fn a_demo_name_that_does_not_exist_stops_the_build_with_its_line() {
+    let content = content();
+    let line = content.lines().position(|l| l == "<!-- demo: queue -->").expect("the queue's slot") + 1;
+    let broken = content.replace("<!-- demo: queue -->", "<!-- demo: queues -->");
+    let error = lesson_content::generate(&broken).unwrap_err();
+    assert!(error.starts_with(&format!("content line {line}: no demo is called `queues`")), "{error}");
+    let in_quiz = content.replace("<!-- demo: quiz-compress -->", "<!-- demo: compress -->");
+    assert!(lesson_content::generate(&in_quiz).unwrap_err().contains("no demo is called `compress`"));
 }
 
 #[test]

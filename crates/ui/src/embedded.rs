@@ -23,7 +23,7 @@ fn MachineSummary() -> impl IntoView {
     let line = move || match status.get() {
         EngineStatus::Starting => "starting…".to_string(),
         EngineStatus::Ready(info) => machine_summary(&info.threading),
-        EngineStatus::Unavailable(_) => "the demo engine could not start".to_string(),
+        EngineStatus::Down(_) => "the demo engine is not running".to_string(),
     };
     view! { <span id="machine-summary">{line}</span> }
 }

@@ -1,32 +1,33 @@
-//! The UI's only way to the engine: a dedicated module Worker spoken to in [`Request`]s and [`Event`]s.
+//! The UI's only way to the engine: a dedicated module Worker spoken to in [`Request`]s and
+//! [`Event`]s, behind the [`Bridge`] that every [`Runner`] sends through.
 //!
 //! Architecture invariant: the UI's wasm is built without atomics and shares no memory with the
 //! engine. It never calls into the rayon pool and never waits; it posts a message and reacts when
 //! the answer arrives.
+//!
+//! Requests made while the engine starts (or restarts after a crash) wait here and are posted once
+//! it is ready. Every way the engine can fail ends in words for the learner
+//! (`playground_core::run`), and its details (a panic's message and source path, the browser's
+//! error) go to the console as warnings: the failure is handled and the page says so, so it is not
+//! logged as an error, which would claim it was not (and would fail the browser tests, which treat
+//! every console error as a bug).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use playground_core::protocol::{EngineInfo, Event, Request, RunId};
+use playground_core::protocol::{Event, Request, RunId};
+pub use playground_core::run::EngineStatus;
+use playground_core::run::{EngineDown, CRASHED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::run::{Bridge, Delivery, Runner, Sink};
+
 /// Where the engine worker script is, relative to the page (so a sub-path deployment works).
 const WORKER_URL: &str = "engine/worker.js";
-
-/// What the UI knows about the engine.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EngineStatus {
-    Starting,
-    Ready(EngineInfo),
-    /// The engine could not start; the words say why.
-    Unavailable(String),
-}
-
-type Callback = Box<dyn FnMut(Event)>;
 
 /// How many times a crashed engine is restarted before the UI gives up on it.
 const MAX_RESTARTS: u32 = 3;
@@ -37,12 +38,14 @@ const STOP_GRACE_MS: i32 = 50;
 struct Inner {
     worker: Option<Worker>,
     next_id: RunId,
-    restarts: u32,
-    /// Who wants the events of each run in flight.
-    runs: HashMap<RunId, Callback>,
+    crashes: u32,
+    /// Where the answers of each run in flight go.
+    runs: HashMap<RunId, Sink>,
+    /// Requests made while the engine was starting, posted in order once it is ready.
+    waiting: Vec<(RunId, Request)>,
     // Kept alive for as long as the worker lives.
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 /// A handle to the engine, cheap to copy into every component (provided as context).
@@ -59,43 +62,15 @@ impl Engine {
         let inner = Rc::new(RefCell::new(Inner {
             worker: None,
             next_id: 1,
-            restarts: 0,
+            crashes: 0,
             runs: HashMap::new(),
+            waiting: Vec::new(),
             _on_message: None,
             _on_error: None,
         }));
-        let engine = Engine { status, inner: StoredValue::new_local(inner.clone()) };
-        if let Err(reason) = engine.spawn_worker(&inner) {
-            status.set(EngineStatus::Unavailable(reason));
-        }
+        let engine = Engine { status, inner: StoredValue::new_local(inner) };
+        engine.spawn_worker();
         engine
-    }
-
-    fn spawn_worker(&self, inner: &Rc<RefCell<Inner>>) -> Result<(), String> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_URL, &options)
-            .map_err(|e| format!("this browser could not start a Web Worker ({})", describe(&e)))?;
-
-        let this = *self;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
-            match m.data().as_string().map(|s| Event::from_json(&s)) {
-                Some(Ok(event)) => this.dispatch(event),
-                Some(Err(e)) => leptos::logging::warn!("engine sent {e}"),
-                None => leptos::logging::warn!("engine sent a message that is not text"),
-            }
-        });
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
-            this.crashed(e.message());
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let mut inner = inner.borrow_mut();
-        inner.worker = Some(worker);
-        inner._on_message = Some(on_message);
-        inner._on_error = Some(on_error);
-        Ok(())
     }
 
     /// The engine's status, reactive.
@@ -103,27 +78,9 @@ impl Engine {
         self.status.read_only()
     }
 
-    /// Sends a request made from a fresh run id; `on_event` receives that run's events
-    /// ([`Event::Progress`] while it goes) until one of them ends it ([`Event::Computed`],
-    /// [`Event::Finished`], [`Event::Stopped`] or [`Event::Failed`]).
-    pub fn run(&self, make: impl FnOnce(RunId) -> Request, on_event: impl FnMut(Event) + 'static) -> RunId {
-        let rc = self.inner.get_value();
-        let (id, worker) = {
-            let mut inner = rc.borrow_mut();
-            let id = inner.next_id;
-            inner.next_id += 1;
-            inner.runs.insert(id, Box::new(on_event));
-            (id, inner.worker.clone())
-        };
-        match worker {
-            Some(w) if matches!(self.status.get_untracked(), EngineStatus::Ready(_)) => {
-                if let Err(e) = w.post_message(&make(id).to_json().into()) {
-                    self.finish(id, Event::Failed { id: Some(id), message: describe(&e) });
-                }
-            }
-            _ => self.finish(id, Event::Failed { id: Some(id), message: "the engine is not running".into() }),
-        }
-        id
+    /// A new place that runs things on this engine.
+    pub fn runner(&self) -> Runner {
+        Runner::new(Rc::new(*self))
     }
 
     /// Makes a thread of the engine panic, as a bug would; for the browser tests' hook only.
@@ -133,15 +90,194 @@ impl Engine {
         }
     }
 
-    /// Asks the engine to stop a run; its callback will receive [`Event::Stopped`].
-    ///
+    fn spawn_worker(&self) {
+        self.status.set(EngineStatus::Starting);
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = match Worker::new_with_options(WORKER_URL, &options) {
+            Ok(worker) => worker,
+            Err(e) => {
+                return self.down(EngineDown::NoWorker, &format!("new Worker({WORKER_URL}) threw {}", describe(&e)))
+            }
+        };
+        let this = *self;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
+            match m.data().as_string().map(|s| Event::from_json(&s)) {
+                Some(Ok(event)) => this.dispatch(event),
+                Some(Err(e)) => warn(&format!("engine sent {e}")),
+                None => warn("engine sent a message that is not text"),
+            }
+        });
+        // A plain `Event` when the script itself did not load (a 404, the network): only an
+        // error thrown in the worker comes as an `ErrorEvent` with a message.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            let detail = e.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).filter(|m| !m.is_empty());
+            if this.status.get_untracked() == EngineStatus::Starting {
+                let detail = detail.unwrap_or_else(|| "the request failed or the server answered with an error".into());
+                this.down(EngineDown::NotLoaded, &format!("{WORKER_URL} did not load: {detail}"));
+            } else {
+                this.crashed(&detail.unwrap_or_else(|| "the engine worker stopped".into()));
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let rc = self.inner.get_value();
+        let mut inner = rc.borrow_mut();
+        inner.worker = Some(worker);
+        inner._on_message = Some(on_message);
+        inner._on_error = Some(on_error);
+    }
+
+    /// Terminates the engine worker and starts a fresh one.
+    fn replace_worker(&self) {
+        if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
+            old.terminate();
+        }
+        self.spawn_worker();
+    }
+
+    fn dispatch(&self, event: Event) {
+        match event.run() {
+            Some((id, false)) => return self.deliver(id, Delivery::Event(event)),
+            Some((id, true)) => return self.finish(id, event),
+            None => {}
+        }
+        match event {
+            Event::Ready(info) => {
+                self.status.set(EngineStatus::Ready(info));
+                let waiting = std::mem::take(&mut self.inner.get_value().borrow_mut().waiting);
+                for (id, request) in waiting {
+                    self.post(id, request);
+                }
+            }
+            Event::Unavailable { reason } => self.down(EngineDown::NotLoaded, &reason),
+            Event::Crashed { message } => self.crashed(&message),
+            Event::Failed { id: None, message } => warn(&format!("engine: {message}")),
+            // Events of a run went to it above.
+            _ => {}
+        }
+    }
+
+    /// Posts a request to the running engine, and tells its run the engine has it.
+    fn post(&self, id: RunId, request: Request) {
+        let Some(worker) = self.inner.get_value().borrow().worker.clone() else { return };
+        match worker.post_message(&request.to_json().into()) {
+            Ok(()) => self.deliver(id, Delivery::Posted),
+            Err(e) => {
+                warn(&format!("posting run {id} to the engine failed: {}", describe(&e)));
+                self.finish(id, Event::Failed { id: Some(id), message: "the engine could not be reached".into() });
+            }
+        }
+    }
+
+    /// Hands a run something that does not end it. The sink is taken out while it runs, so it may
+    /// call the engine (to stop the run, say) without finding it borrowed.
+    fn deliver(&self, id: RunId, delivery: Delivery) {
+        let sink = self.inner.get_value().borrow_mut().runs.remove(&id);
+        if let Some(mut sink) = sink {
+            sink(delivery);
+            self.inner.get_value().borrow_mut().runs.entry(id).or_insert(sink);
+        }
+    }
+
+    /// Hands a run its last event and forgets it.
+    fn finish(&self, id: RunId, event: Event) {
+        let sink = {
+            let rc = self.inner.get_value();
+            let mut inner = rc.borrow_mut();
+            inner.waiting.retain(|(waiting, _)| *waiting != id);
+            inner.runs.remove(&id)
+        };
+        if let Some(mut sink) = sink {
+            sink(Delivery::Event(event));
+        }
+    }
+
+    /// Ends every run in flight or waiting with `message`.
+    fn end_runs(&self, message: &str) {
+        let runs: Vec<(RunId, Sink)> = {
+            let rc = self.inner.get_value();
+            let mut inner = rc.borrow_mut();
+            inner.waiting.clear();
+            inner.runs.drain().collect()
+        };
+        for (id, mut sink) in runs {
+            sink(Delivery::Event(Event::Failed { id: Some(id), message: message.to_string() }));
+        }
+    }
+
+    /// The engine cannot run anything: say why on every card and in the panel, end every run with
+    /// the same words, and put the details in the console.
+    fn down(&self, why: EngineDown, detail: &str) {
+        warn(&format!("the demo engine is down: {detail}"));
+        if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
+            old.terminate();
+        }
+        self.status.set(EngineStatus::Down(why));
+        self.end_runs(&why.words());
+    }
+
+    /// A thread of the engine crashed (a panic aborts the whole wasm instance, and its memory is
+    /// shared by every pool thread, so nothing of it can be trusted): end the runs in flight, and
+    /// start a fresh engine so the next run works, at most [`MAX_RESTARTS`] times.
+    fn crashed(&self, message: &str) {
+        let crashes = {
+            let rc = self.inner.get_value();
+            let mut inner = rc.borrow_mut();
+            inner.crashes += 1;
+            inner.crashes
+        };
+        if crashes > MAX_RESTARTS {
+            return self.down(EngineDown::GaveUp { crashes }, &format!("crash {crashes}: {message}"));
+        }
+        warn(&format!("the demo engine crashed and is restarted ({crashes} of {MAX_RESTARTS}): {message}"));
+        self.end_runs(CRASHED);
+        self.replace_worker();
+    }
+}
+
+impl Bridge for Engine {
+    fn send(&self, make: Box<dyn FnOnce(RunId) -> Request>, mut sink: Sink) -> RunId {
+        let id = {
+            let rc = self.inner.get_value();
+            let mut inner = rc.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            id
+        };
+        match self.status.get_untracked() {
+            EngineStatus::Down(why) => sink(Delivery::Event(Event::Failed { id: Some(id), message: why.words() })),
+            status => {
+                let request = make(id);
+                let rc = self.inner.get_value();
+                rc.borrow_mut().runs.insert(id, sink);
+                if status.is_ready() {
+                    self.post(id, request);
+                } else {
+                    rc.borrow_mut().waiting.push((id, request));
+                }
+            }
+        }
+        id
+    }
+
     /// With threads the engine stops a run within milliseconds. Without them, a simulation runs on
     /// the engine worker's only thread and cannot read the Stop until it is done; so if the run
     /// has not ended after [`STOP_GRACE_MS`], the worker is replaced (it keeps nothing between
-    /// runs) and the run ends as stopped. Either way Stop takes effect within 100 ms.
-    pub fn stop(&self, id: RunId) {
-        let Some(w) = self.inner.get_value().borrow().worker.clone() else { return };
-        let _ = w.post_message(&Request::Stop { id }.to_json().into());
+    /// runs) and the run ends as stopped. Either way Stop takes effect within 100 ms. A run still
+    /// waiting for the engine is only taken out of the queue.
+    fn stop(&self, id: RunId) {
+        let (waiting, worker) = {
+            let rc = self.inner.get_value();
+            let inner = rc.borrow();
+            (inner.waiting.iter().any(|(w, _)| *w == id), inner.worker.clone())
+        };
+        if waiting {
+            return self.finish(id, Event::Stopped { id });
+        }
+        let Some(worker) = worker else { return };
+        let _ = worker.post_message(&Request::Stop { id }.to_json().into());
         let this = *self;
         let give_up = Closure::once_into_js(move || {
             let still_running = this.inner.get_value().borrow().runs.contains_key(&id);
@@ -155,86 +291,11 @@ impl Engine {
                 window.set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), STOP_GRACE_MS);
         }
     }
+}
 
-    /// Terminates the engine worker and starts a fresh one.
-    fn replace_worker(&self) {
-        let rc = self.inner.get_value();
-        if let Some(old) = rc.borrow_mut().worker.take() {
-            old.terminate();
-        }
-        self.status.set(EngineStatus::Starting);
-        if let Err(reason) = self.spawn_worker(&rc) {
-            self.status.set(EngineStatus::Unavailable(reason));
-        }
-    }
-
-    fn dispatch(&self, event: Event) {
-        match event {
-            Event::Ready(info) => self.status.set(EngineStatus::Ready(info)),
-            Event::Unavailable { reason } => self.fail_everything(reason),
-            Event::Crashed { message } => self.crashed(message),
-            Event::Progress { id, .. } => self.deliver(id, event),
-            Event::Computed { id, .. }
-            | Event::Finished { id, .. }
-            | Event::Stopped { id }
-            | Event::Failed { id: Some(id), .. } => self.finish(id, event),
-            Event::Failed { id: None, message } => leptos::logging::warn!("engine: {message}"),
-        }
-    }
-
-    /// Hands a run an event that does not end it. The callback is taken out while it runs, so it
-    /// may call the engine (to stop the run, say) without finding it borrowed.
-    fn deliver(&self, id: RunId, event: Event) {
-        let callback = self.inner.get_value().borrow_mut().runs.remove(&id);
-        if let Some(mut callback) = callback {
-            callback(event);
-            self.inner.get_value().borrow_mut().runs.entry(id).or_insert(callback);
-        }
-    }
-
-    /// Hands a run its last event and forgets it.
-    fn finish(&self, id: RunId, event: Event) {
-        let callback = self.inner.get_value().borrow_mut().runs.remove(&id);
-        if let Some(mut callback) = callback {
-            callback(event);
-        }
-    }
-
-    /// The engine could not start: say so, and end every run in flight with the reason.
-    fn fail_everything(&self, reason: String) {
-        self.status.set(EngineStatus::Unavailable(reason.clone()));
-        self.end_runs(&reason);
-    }
-
-    fn end_runs(&self, reason: &str) {
-        let runs: Vec<(RunId, Callback)> = self.inner.get_value().borrow_mut().runs.drain().collect();
-        for (id, mut callback) in runs {
-            callback(Event::Failed { id: Some(id), message: reason.to_string() });
-        }
-    }
-
-    /// A thread of the engine crashed (a panic aborts the whole wasm instance, and its memory is
-    /// shared by every pool thread, so nothing of it can be trusted): end the runs in flight with
-    /// a message, and start a fresh engine so the next run works.
-    fn crashed(&self, message: String) {
-        let restarts = {
-            let rc = self.inner.get_value();
-            let mut inner = rc.borrow_mut();
-            inner.restarts += 1;
-            inner.restarts
-        };
-        if restarts > MAX_RESTARTS {
-            if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
-                old.terminate();
-            }
-            self.fail_everything(format!(
-                "the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"
-            ));
-            return;
-        }
-        self.end_runs(&format!("the engine crashed ({message}); it has been restarted, so you can run again"));
-        self.replace_worker();
-    }
+/// Details for developers, in the console.
+fn warn(text: &str) {
+    web_sys::console::warn_1(&text.into());
 }
 
 fn describe(e: &JsValue) -> String {

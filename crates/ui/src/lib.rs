@@ -6,7 +6,7 @@
 //! single task holds the main thread long: "Your machine", the quiz, and each demo as its slot
 //! comes near the screen ([`slots`]). Components live here rather than in `main.rs` so tests can
 //! import them. They call the core for anything that computes, and reach the engine only through
-//! [`engine::Engine`]'s messages.
+//! [`engine::Engine`]'s messages, each run through the one run primitive, [`run::Runner`].
 
 pub mod demos;
 pub mod embedded;
@@ -14,6 +14,7 @@ pub mod engine;
 pub mod host;
 pub mod lesson;
 pub mod machine;
+pub mod run;
 pub mod slots;
 pub mod test_hooks;
 
@@ -35,6 +36,7 @@ pub fn start() {
         let engine = Engine::start();
         provide_context(engine);
         provide_context(demos::LastRuns::new());
+        provide_context(demos::Registry::new());
         test_hooks::install(engine);
     });
     let launch = host::Launch::from_page();

@@ -4,35 +4,41 @@
 use leptos::prelude::*;
 use playground_core::compute::{self, ComputeOutcome};
 use playground_core::params::python_int;
-use playground_core::protocol::{ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, Threading};
+use playground_core::protocol::{ComputeMode, EngineInfo, FallbackReason, Threading};
 use playground_core::report::{format_ms, python_float, single_thread_headline, threads, Comparison};
+use playground_core::run::RunState;
 
 use crate::engine::{Engine, EngineStatus};
+use crate::run::{Ended, Session};
 
 /// Chunks per run: enough that a thread slowed by the OS does not leave the others idle at the end.
 const CHUNKS: u32 = 256;
 const DEFAULT_N: u64 = 100_000_000;
 
-/// Where a Run is.
-#[derive(Debug, Clone, PartialEq)]
-enum Phase {
-    Idle,
-    OneThread(RunId),
-    AllThreads(RunId),
-    Done(Comparison),
-    /// Threads are unavailable: one run on one thread, nothing to compare.
-    DoneSingle(ComputeOutcome),
-    Stopped,
-    Failed(String),
+/// Which of the panel's two runs is going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    OneThread,
+    AllThreads,
 }
 
-impl Phase {
-    fn running_id(&self) -> Option<RunId> {
-        match self {
-            Phase::OneThread(id) | Phase::AllThreads(id) => Some(*id),
-            _ => None,
-        }
-    }
+/// What a finished measurement shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measured {
+    Compared(Comparison),
+    /// Threads are unavailable: one run on one thread, nothing to compare.
+    Single(ComputeOutcome),
+}
+
+/// The panel's session: `compute(n)` on one thread, then, when the engine has threads, on
+/// `workers` of them, each step announced to `step` as it starts.
+pub async fn measure(session: Session, n: u64, workers: Option<u32>, step: impl Fn(Step)) -> Result<Measured, Ended> {
+    step(Step::OneThread);
+    let one = session.compute(n, CHUNKS, ComputeMode::OneThread).await?;
+    let Some(workers) = workers else { return Ok(Measured::Single(one)) };
+    step(Step::AllThreads);
+    let all = session.compute(n, CHUNKS, ComputeMode::AllThreads { workers }).await?;
+    Ok(Measured::Compared(Comparison { one, all, workers }))
 }
 
 #[component]
@@ -41,7 +47,9 @@ pub fn MachinePanel() -> impl IntoView {
     let status = engine.status();
     let n_text = RwSignal::new(python_int(DEFAULT_N));
     let n = Memo::new(move |_| compute::N.parse(&n_text.get()));
-    let phase = RwSignal::new(Phase::Idle);
+    let runner = engine.runner();
+    let step = RwSignal::new(Step::OneThread);
+    let result = RwSignal::new(None::<Measured>);
 
     // None when the engine has no threads: then Run measures one thread only.
     let workers = move || match status.get_untracked() {
@@ -53,38 +61,14 @@ pub fn MachinePanel() -> impl IntoView {
     let start = move |_| {
         let Ok(n) = n.get_untracked() else { return };
         let workers = workers();
-        // The engine answers at once when it cannot take the run; whatever it answered stands.
-        phase.set(Phase::Idle);
-        let id = engine.run(
-            |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::OneThread },
-            move |event| match (event, workers) {
-                (Event::Computed { outcome, .. }, None) => phase.set(Phase::DoneSingle(outcome)),
-                (Event::Computed { outcome: one, .. }, Some(workers)) => {
-                    phase.set(Phase::Idle);
-                    let id = engine.run(
-                        |id| Request::Compute { id, n, chunks: CHUNKS, mode: ComputeMode::AllThreads { workers } },
-                        move |event| {
-                            phase.set(finish(event, |all| Phase::Done(Comparison { one: one.clone(), all, workers })))
-                        },
-                    );
-                    if phase.get_untracked() == Phase::Idle {
-                        phase.set(Phase::AllThreads(id));
-                    }
-                }
-                (other, _) => phase.set(finish(other, |_| Phase::Idle)),
-            },
-        );
-        if phase.get_untracked() == Phase::Idle {
-            phase.set(Phase::OneThread(id));
-        }
+        runner.start(move |session| async move {
+            result.set(None);
+            result.set(Some(measure(session, n, workers, move |s| step.set(s)).await?));
+            Ok(())
+        });
     };
-    let stop = move |_| {
-        if let Some(id) = phase.get_untracked().running_id() {
-            engine.stop(id);
-        }
-    };
-    let running = move || phase.with(|p| p.running_id().is_some());
-    let can_run = move || matches!(status.get(), EngineStatus::Ready(_)) && n.get().is_ok() && !running();
+    let can_run = move || status.with(EngineStatus::is_ready) && n.get().is_ok() && !runner.busy();
+    let line = move || runner.state().with(|state| describe(state, step.get(), result.get().as_ref()));
 
     view! {
         <section class="card machine" aria-labelledby="machine-title">
@@ -109,38 +93,28 @@ pub fn MachinePanel() -> impl IntoView {
                 <button type="button" class="primary" on:click=start disabled=move || !can_run()>
                     "Run compute(n)"
                 </button>
-                <button type="button" on:click=stop disabled=move || !running()>"Stop"</button>
+                <button type="button" on:click=move |_| runner.stop() disabled=move || !runner.busy()>"Stop"</button>
             </div>
-            <p class="run-status" role="status" aria-live="polite">{move || phase.with(describe)}</p>
-            {move || phase.with(|p| match p {
-                Phase::Done(c) => Some(view! { <ComparisonTable c=c.clone()/> }.into_any()),
-                Phase::DoneSingle(o) => Some(view! { <SingleTable outcome=o.clone()/> }.into_any()),
-                _ => None,
+            <p class="run-status" role="status" aria-live="polite">{line}</p>
+            {move || (runner.state().get() == RunState::Finished).then(|| result.get()).flatten().map(|m| match m {
+                Measured::Compared(c) => view! { <ComparisonTable c/> }.into_any(),
+                Measured::Single(outcome) => view! { <SingleTable outcome/> }.into_any(),
             })}
         </section>
     }
 }
 
-/// Maps the event that ends a run to the next phase.
-fn finish(event: Event, done: impl FnOnce(ComputeOutcome) -> Phase) -> Phase {
-    match event {
-        Event::Computed { outcome, .. } => done(outcome),
-        Event::Stopped { .. } => Phase::Stopped,
-        Event::Failed { message, .. } => Phase::Failed(message),
-        // Not `{:?}`: formatting the whole event would pull every protocol type's Debug into the UI.
-        _ => Phase::Failed("the engine answered a compute run with something else".to_string()),
-    }
-}
-
-fn describe(phase: &Phase) -> String {
-    match phase {
-        Phase::Idle => String::new(),
-        Phase::OneThread(_) => "Running on 1 thread…".into(),
-        Phase::AllThreads(_) => "Running on all threads…".into(),
-        Phase::Done(c) => c.headline(),
-        Phase::DoneSingle(outcome) => single_thread_headline(outcome),
-        Phase::Stopped => "Stopped.".into(),
-        Phase::Failed(message) => format!("The run failed: {message}"),
+/// The panel's status line.
+fn describe(state: &RunState, step: Step, result: Option<&Measured>) -> String {
+    match (state, result) {
+        (RunState::Starting | RunState::Running, _) if step == Step::OneThread => "Running on 1 thread…".into(),
+        (RunState::Starting | RunState::Running, _) => "Running on all threads…".into(),
+        (RunState::Stopping, _) => "Stopping…".into(),
+        (RunState::Finished, Some(Measured::Compared(c))) => c.headline(),
+        (RunState::Finished, Some(Measured::Single(outcome))) => single_thread_headline(outcome),
+        (RunState::Stopped, _) => "Stopped.".into(),
+        (RunState::Failed(message), _) => format!("The run failed: {message}"),
+        (RunState::Idle | RunState::Finished, _) => String::new(),
     }
 }
 
@@ -158,13 +132,11 @@ fn EngineFacts(status: ReadSignal<EngineStatus>) -> impl IntoView {
             </dl>
         }
         .into_any(),
-        EngineStatus::Unavailable(reason) => view! {
+        EngineStatus::Down(down) => view! {
             <dl class="facts">
                 <Fact term="Cross-origin isolated" value=yes_no(isolated) id="fact-isolated"/>
             </dl>
-            <p class="notice warning" role="alert">
-                "The demo engine could not start, so nothing can run here: " {reason}
-            </p>
+            <p class="notice warning" role="alert">{down.words()}</p>
         }
         .into_any(),
         EngineStatus::Ready(info) => ready_facts(isolated, info).into_any(),

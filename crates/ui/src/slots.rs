@@ -5,8 +5,8 @@
 //! Building these is most of the UI's work: a demo card (snippet, timeline, figures, an SVG chart),
 //! the quiz and the panel each held a phone's main thread for 20–60 ms, and all of them at load
 //! most of a second. A learner reads the lesson from the top, so a place is filled when it is
-//! within a screen of the viewport. Whatever leads to a place that may not be filled yet (the
-//! decision tree's "Run …", an address naming `#demo-…` or a quiz question) calls [`fill_all`].
+//! within a screen of the viewport. An address naming a part that may not be built yet (`#demo-…`,
+//! a quiz question, the decision tree's links) calls [`reveal`].
 
 use std::cell::RefCell;
 
@@ -96,8 +96,35 @@ pub fn watch_demos() {
     }
 }
 
+/// Builds the part whose element is `id` if it is not there yet: the demo slot that holds it by
+/// the demos' table when that slot is waiting, else every place (a quiz question, or a card in the
+/// slot the quiz brings).
+pub fn reveal(id: &str) {
+    let present =
+        |id: &str| web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some();
+    if present(id) {
+        return;
+    }
+    let slot = id.strip_prefix("demo-").and_then(playground_core::demos::table::holding);
+    let waiting = slot.and_then(|slot| {
+        PLACES.with(|p| {
+            p.borrow()
+                .waiting
+                .iter()
+                .find(|place| place.element.get_attribute("data-demo").as_deref() == Some(slot.name))
+                .map(|place| place.element.clone())
+        })
+    });
+    if let Some(element) = waiting {
+        fill(&element);
+    }
+    if !present(id) {
+        fill_all();
+    }
+}
+
 /// Fills every place now, including places that filling others brings (the quiz's demo).
-pub fn fill_all() {
+fn fill_all() {
     loop {
         let first = PLACES.with(|p| p.borrow().waiting.first().map(|place| place.element.clone()));
         match first {

@@ -8,6 +8,7 @@
 pub mod figures;
 pub mod programs;
 pub mod speedup;
+pub mod table;
 pub mod takeaway;
 pub mod tree;
 
@@ -184,20 +185,6 @@ pub fn model(values: &Values) -> Model {
         ("processes", _) => Model::Processes,
         (_, "3.13t") => Model::FreeThreaded,
         _ => Model::Gil,
-    }
-}
-
-/// Every demo spec on the page, by slot: the `gil` slot shows the first, and so on.
-pub fn specs_for(slot: &str) -> Vec<&'static DemoSpec> {
-    use programs::*;
-    match slot {
-        "gil" => vec![&GIL],
-        "threading" => vec![&COUNTER, &STOP_EVENT],
-        "executors" => vec![&EXECUTORS, &PROCESS_POOL],
-        "futures" => vec![&FUTURES],
-        "queue" => vec![&QUEUE],
-        "quiz-compress" => vec![&COMPRESS],
-        _ => vec![],
     }
 }
 

@@ -5,10 +5,8 @@ use super::testing::run_sim;
 use super::*;
 use crate::python::{CounterVariant, Model, SpanKind};
 
-const SLOTS: [&str; 6] = ["gil", "threading", "executors", "futures", "queue", "quiz-compress"];
-
 fn all() -> Vec<&'static DemoSpec> {
-    SLOTS.iter().flat_map(|s| specs_for(s)).collect()
+    table::cards().collect()
 }
 
 fn spec(id: &str) -> &'static DemoSpec {

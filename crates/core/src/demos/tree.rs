@@ -1,24 +1,28 @@
 //! §2's decision tree as data: questions whose answers lead to another question or to a tool,
-//! and the demo on the page that shows that tool at work.
+//! and the demo on the page that shows that tool at work, named by its spec (so it cannot name a
+//! demo that does not exist).
+
+use super::programs::{COMPRESS, EXECUTORS, PROCESS_POOL};
+use super::DemoSpec;
 
 /// Where an answer leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Next {
     Ask(usize),
     Leaf(Leaf),
 }
 
 /// A tool the tree recommends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Leaf {
     pub tool: &'static str,
     pub why: &'static str,
-    /// The id of the demo card that runs it, if the page has one.
-    pub demo: Option<(&'static str, &'static str)>,
+    /// The demo card that runs it, if the page has one, and the words of the link to it.
+    pub demo: Option<(&'static DemoSpec, &'static str)>,
 }
 
 /// One question and its answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Question {
     pub text: &'static str,
     pub answers: &'static [(&'static str, Next)],
@@ -46,7 +50,7 @@ pub const TREE: &[Question] = &[
                 Next::Leaf(Leaf {
                     tool: "threading (ThreadPoolExecutor)",
                     why: "threads release the GIL while they wait on the network",
-                    demo: Some(("executors", "Run map vs submit")),
+                    demo: Some((&EXECUTORS, "Run map vs submit")),
                 }),
             ),
         ],
@@ -59,7 +63,7 @@ pub const TREE: &[Question] = &[
                 Next::Leaf(Leaf {
                     tool: "multiprocessing (ProcessPoolExecutor)",
                     why: "each process has its own GIL, so every core computes",
-                    demo: Some(("process-pool", "Run compute(n) × 4 in processes")),
+                    demo: Some((&PROCESS_POOL, "Run compute(n) × 4 in processes")),
                 }),
             ),
             (
@@ -67,7 +71,7 @@ pub const TREE: &[Question] = &[
                 Next::Leaf(Leaf {
                     tool: "threading or asyncio is often fine",
                     why: "C code like zlib or numpy often releases the GIL while it works",
-                    demo: Some(("compress", "Run the zlib compression demo")),
+                    demo: Some((&COMPRESS, "Run the zlib compression demo")),
                 }),
             ),
         ],
@@ -121,7 +125,7 @@ mod tests {
         p.pick(0, 1);
         assert_eq!(p.steps(), [(0, Some(1)), (2, None)]);
         p.pick(1, 0);
-        assert_eq!(p.leaf().unwrap().demo.unwrap().0, "process-pool");
+        assert_eq!(p.leaf().unwrap().demo.unwrap().0.id, "process-pool");
         p.pick(0, 0);
         assert_eq!(p.steps(), [(0, Some(0)), (1, None)], "changing an answer forgets the ones below it");
     }

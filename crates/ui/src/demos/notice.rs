@@ -10,8 +10,8 @@ pub fn IsolationNote() -> impl IntoView {
     let status = expect_context::<Engine>().status();
     let note = move || match status.get() {
         EngineStatus::Ready(info) => isolation_note(&info.threading),
-        EngineStatus::Starting => None,
-        EngineStatus::Unavailable(_) => Some("The engine could not start, so this demo cannot run here."),
+        // An engine that is down is said on the card's status line, beside Run.
+        EngineStatus::Starting | EngineStatus::Down(_) => None,
     };
     view! { {move || note().map(|text| view! { <p class="demo-note">{text}</p> })} }
 }

@@ -6,12 +6,12 @@ use playground_core::page;
 use playground_core::protocol::{EngineInfo, Threading};
 
 use super::export::ExportButton;
-use super::runner::Runner;
+use super::runner::CardRun;
 use super::timeline::TimelineView;
 use crate::engine::{Engine, EngineStatus};
 
 #[component]
-pub fn Results(runner: Runner) -> impl IntoView {
+pub fn Results(run: CardRun) -> impl IntoView {
     let status = expect_context::<Engine>().status();
     let cores = move || match status.get() {
         EngineStatus::Ready(info) => info.cores,
@@ -21,10 +21,10 @@ pub fn Results(runner: Runner) -> impl IntoView {
         matches!(status.get(), EngineStatus::Ready(EngineInfo { threading: Threading::SingleThread { .. }, .. }))
     };
     view! {
-        {move || runner.report.get().map(|report| {
+        {move || run.report.get().map(|report| {
             let figures = Figures::of(&report, cores()).lines();
-            let frame = runner.longest_frame_ms.get_untracked();
-            let lane = runner.page.get_untracked();
+            let frame = run.longest_frame_ms.get_untracked();
+            let lane = run.page.get_untracked();
             view! {
                 <div class="demo-results">
                     <h4 class="demo-sub">"Output"</h4>

@@ -1,5 +1,5 @@
-//! One demo's run: sends the scenario to the engine, follows its events, ticks a clock while it runs,
-//! and watches the page's own frames meanwhile.
+//! One demo card's run: a [`Runner`] session that sends the scenario and follows its stream, ticks
+//! a clock while it goes, and watches the page's own frames meanwhile.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,27 +7,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use playground_core::protocol::{Event, Request, RunId};
 use playground_core::python::{RunReport, Scenario, WorkerTrace};
 
 use super::live::{each_frame, wall_ms, Drawn, SharedStream, Stream};
 use crate::engine::Engine;
+use crate::run::Runner;
 
-/// Where a run is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RunState {
-    Idle,
-    Running(RunId),
-    Finished,
-    Stopped,
-    Failed(String),
-}
-
-/// A demo's run, cheap to copy into handlers.
+/// A demo card's run and what it shows, cheap to copy into handlers.
 #[derive(Clone, Copy)]
-pub struct Runner {
-    engine: Engine,
-    pub state: RwSignal<RunState>,
+pub struct CardRun {
+    pub runner: Runner,
     pub report: RwSignal<Option<Arc<RunReport>>>,
     /// The page's own main thread during the finished run, as a lane on the run's clock.
     pub page: RwSignal<Option<Arc<WorkerTrace>>>,
@@ -41,11 +30,10 @@ pub struct Runner {
     ticker: StoredValue<Option<IntervalHandle>>,
 }
 
-impl Runner {
+impl CardRun {
     pub fn new(engine: Engine) -> Self {
-        Runner {
-            engine,
-            state: RwSignal::new(RunState::Idle),
+        CardRun {
+            runner: engine.runner(),
             report: RwSignal::new(None),
             page: RwSignal::new(None),
             running_ms: RwSignal::new(0.0),
@@ -56,57 +44,30 @@ impl Runner {
         }
     }
 
-    pub fn busy(&self) -> bool {
-        matches!(self.state.get(), RunState::Running(_))
-    }
-
-    pub fn start(&self, scenario: Scenario) {
+    /// Runs `scenario` unless a run is going; `done` hears the report of a run that finished.
+    pub fn start(&self, scenario: Scenario, done: impl FnOnce(Arc<RunReport>) + 'static) -> bool {
         let this = *self;
-        // The engine answers at once when it cannot take the run; whatever it answered stands.
-        self.state.set(RunState::Idle);
-        // The results shown are always the run shown: the last run's give way to this one's timeline.
-        self.report.set(None);
-        self.stream.set_value(Some(Rc::new(RefCell::new(Stream::starting(wall_ms())))));
-        let id = self.engine.run(|id| Request::Run { id, scenario }, move |event| this.on_event(event));
-        if self.state.get_untracked() == RunState::Idle {
-            self.state.set(RunState::Running(id));
-            self.tick();
-        }
-    }
-
-    pub fn stop(&self) {
-        if let RunState::Running(id) = self.state.get_untracked() {
-            self.engine.stop(id);
-        }
-    }
-
-    fn on_event(&self, event: Event) {
-        if let Event::Progress { delta, .. } = event {
-            if let Some(stream) = self.stream.get_value() {
-                stream.borrow_mut().apply(delta);
-            }
-            return;
-        }
-        self.end_tick();
-        let stream = self.stream.get_value();
-        self.stream.set_value(None);
-        self.drawn.set(None);
-        match event {
-            Event::Finished { report, .. } => {
-                if let Some(stream) = stream {
-                    let mut stream = stream.borrow_mut();
-                    // The run has ended for the page when its result arrives: the lane goes up to here.
-                    let _ = stream.frame(wall_ms());
-                    self.page.set(Some(Arc::new(stream.page_lane(report.trace.start_ms, report.trace.end_ms))));
-                    self.longest_frame_ms.set(stream.longest_frame_ms());
-                }
-                self.report.set(Some(Arc::new(report)));
-                self.state.set(RunState::Finished);
-            }
-            Event::Stopped { .. } => self.state.set(RunState::Stopped),
-            Event::Failed { message, .. } => self.state.set(RunState::Failed(message)),
-            _ => {}
-        }
+        self.runner.start(move |session| async move {
+            // The results shown are always the run shown: the last run's give way to this one's timeline.
+            this.report.set(None);
+            let stream: SharedStream = Rc::new(RefCell::new(Stream::starting(wall_ms())));
+            this.stream.set_value(Some(stream.clone()));
+            this.tick();
+            let feed = stream.clone();
+            let result = session.run(scenario, move |delta| feed.borrow_mut().apply(delta)).await;
+            this.end_tick();
+            this.stream.set_value(None);
+            this.drawn.set(None);
+            let report = Arc::new(result?);
+            // The run has ended for the page when its result arrives: the lane goes up to here.
+            let mut stream = stream.borrow_mut();
+            let _ = stream.frame(wall_ms());
+            this.page.set(Some(Arc::new(stream.page_lane(report.trace.start_ms, report.trace.end_ms))));
+            this.longest_frame_ms.set(stream.longest_frame_ms());
+            this.report.set(Some(report.clone()));
+            done(report);
+            Ok(())
+        })
     }
 
     /// Counts the time while running, and on every animation frame notes the frame for the page's

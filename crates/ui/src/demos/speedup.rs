@@ -2,33 +2,52 @@
 
 use leptos::prelude::*;
 use playground_core::demos::speedup::{self, plan, scenario, Sweep, MAX_WORKERS};
-use playground_core::protocol::{Event, Request, RunId};
+use playground_core::python::Model;
+use playground_core::run::RunState;
 
 use crate::engine::{Engine, EngineStatus};
+use crate::run::{Outcome, Session};
 
 const W: f64 = 300.0;
 const H: f64 = 160.0;
 
+/// The sweep's session: every run of the plan, one after another, each one's time to `record`.
+pub async fn sweep(session: Session, mut record: impl FnMut(Model, u32, f64)) -> Outcome {
+    for (model, workers) in plan() {
+        let report = session.run(scenario(model, workers), |_| {}).await?;
+        record(model, workers, report.elapsed_ms);
+    }
+    Ok(())
+}
+
 #[component]
 pub fn SpeedupChart() -> impl IntoView {
     let engine = expect_context::<Engine>();
+    let runner = engine.runner();
     let sweep = RwSignal::new(Sweep::default());
-    let running = RwSignal::new(None::<RunId>);
-    let failed = RwSignal::new(None::<String>);
     let cores = move || match engine.status().get() {
         EngineStatus::Ready(info) => format!("{} cores (navigator.hardwareConcurrency)", info.cores),
         _ => "cores: not known yet".to_string(),
     };
-    let ready = move || matches!(engine.status().get(), EngineStatus::Ready(_));
+    let ready = move || engine.status().with(EngineStatus::is_ready);
     let start = move |_| {
-        sweep.set(Sweep::default());
-        failed.set(None);
-        next(engine, sweep, running, failed);
+        runner.start(move |session| async move {
+            sweep.set(Sweep::default());
+            self::sweep(session, move |model, workers, ms| sweep.update(|s| s.record(model, workers, ms))).await
+        });
     };
-    let stop = move |_| {
-        if let Some(id) = running.get_untracked() {
-            engine.stop(id);
+    let line = move || {
+        if let EngineStatus::Down(down) = engine.status().get() {
+            return Some(down.words());
         }
+        runner.state().with(|state| match state {
+            RunState::Failed(message) => Some(format!("The measurement stopped: {message}")),
+            RunState::Starting | RunState::Running => {
+                Some(format!("Run {} of {}…", sweep.with(Sweep::len) + 1, plan().len()))
+            }
+            RunState::Stopping => Some("Stopping…".to_string()),
+            _ => None,
+        })
     };
     let chart = move || sweep.with(|s| s.chart(W, H));
     view! {
@@ -37,9 +56,9 @@ pub fn SpeedupChart() -> impl IntoView {
             <p class="demo-hint">{format!("Eight compute({}) tasks, at 1 to {MAX_WORKERS} workers, for each model: {} runs, the first a warm-up.", playground_core::params::python_int(speedup::N), plan().len())}</p>
             <p class="speedup-cores">{cores}</p>
             <div class="demo-controls">
-                <button type="button" on:click=start disabled=move || running.get().is_some() || !ready()>"Measure"</button>
-                <button type="button" on:click=stop disabled=move || running.get().is_none()>"Stop"</button>
-                <p class="demo-why" role="status">{move || failed.get().or_else(|| running.get().map(|_| format!("Run {} of {}…", sweep.with(Sweep::len) + 1, plan().len())))}</p>
+                <button type="button" on:click=start disabled=move || runner.busy() || !ready()>"Measure"</button>
+                <button type="button" on:click=move |_| runner.stop() disabled=move || !runner.busy()>"Stop"</button>
+                <p class="demo-why" role="status">{line}</p>
             </div>
             <svg class="speedup-svg" viewBox=format!("-34 -8 {} {}", W + 44.0, H + 30.0) role="img"
                 aria-label="Speedup against one worker for each model; the table below lists the figures">
@@ -66,35 +85,5 @@ pub fn SpeedupChart() -> impl IntoView {
                 </tbody>
             </table>
         </section>
-    }
-}
-
-/// Starts the next run of the plan, if any is left; each finished run starts the one after it.
-fn next(engine: Engine, sweep: RwSignal<Sweep>, running: RwSignal<Option<RunId>>, failed: RwSignal<Option<String>>) {
-    let Some((model, workers)) = plan().get(sweep.with_untracked(Sweep::len)).copied() else {
-        running.set(None);
-        return;
-    };
-    running.set(None);
-    let id = engine.run(
-        |id| Request::Run { id, scenario: scenario(model, workers) },
-        move |event| match event {
-            Event::Finished { report, .. } => {
-                sweep.update(|s| s.record(model, workers, report.elapsed_ms));
-                next(engine, sweep, running, failed);
-            }
-            Event::Stopped { .. } => running.set(None),
-            Event::Failed { message, .. } => {
-                failed.set(Some(format!("The measurement stopped: {message}")));
-                running.set(None);
-            }
-            _ => {}
-        },
-    );
-    if failed.get_untracked().is_none()
-        && sweep.with_untracked(Sweep::len) < plan().len()
-        && running.get_untracked().is_none()
-    {
-        running.set(Some(id));
     }
 }

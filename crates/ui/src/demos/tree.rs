@@ -1,13 +1,16 @@
 //! §2's decision tree, clickable: each answer leads to the next question or to a tool, and the tool
-//! offers to run its demo: the link goes to the demo's card and presses its Run.
+//! offers to run its demo: the link goes to the demo's card (building it if need be, see
+//! `crate::slots::reveal`) and runs it through the [`Registry`].
 
 use leptos::prelude::*;
 use playground_core::demos::tree::{Path, TREE};
-use wasm_bindgen::JsCast;
+
+use super::registry::Registry;
 
 #[component]
 pub fn DecisionTree() -> impl IntoView {
     let path = RwSignal::new(Path::default());
+    let registry = use_context::<Registry>();
     view! {
         <section class="demo-card tree" id="demo-decision-tree" aria-labelledby="tree-title">
             <h3 class="demo-title" id="tree-title">"Which tool? Answer the tree"</h3>
@@ -30,26 +33,12 @@ pub fn DecisionTree() -> impl IntoView {
             {move || path.get().leaf().map(|leaf| view! {
                 <div class="tree-leaf" role="status">
                     <p><strong>{leaf.tool}</strong>": "{leaf.why}"."</p>
-                    {leaf.demo.map(|(id, label)| view! {
-                        <p><a class="tree-go" href=format!("#demo-{id}") on:click=move |_| press_run(id)>{label}" →"</a></p>
+                    {leaf.demo.map(|(spec, label)| view! {
+                        <p><a class="tree-go" href=format!("#demo-{}", spec.id)
+                            on:click=move |_| if let Some(r) = registry { r.run(spec.id) }>{label}" →"</a></p>
                     })}
                 </div>
             })}
         </section>
-    }
-}
-
-/// Presses the Run button of demo card `id`; the link's own navigation brings the card into view.
-/// A card that is busy or waiting for the engine has its Run disabled, and then nothing happens.
-fn press_run(id: &str) {
-    // The card may not be built yet (slots fill as they near the screen): build them all first, so
-    // both this click and the link's own navigation find it.
-    crate::slots::fill_all();
-    let run = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("#demo-{id} .demo-run")).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(run) = run {
-        run.click();
     }
 }

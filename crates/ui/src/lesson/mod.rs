@@ -16,6 +16,7 @@ mod toc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -57,13 +58,34 @@ pub fn enhance(launch: &Launch, root: &Owner) {
         });
     }
     // The browser has already scrolled to a `#fragment` that the HTML holds; one that names a part
-    // filled later (a quiz question, a demo card) is filled and scrolled to at once.
-    if let Some(id) = fragment().filter(|id| document.get_element_by_id(id).is_none()) {
-        later(root, move || {
-            crate::slots::fill_all();
-            scroll_to(&id);
-        });
+    // filled later (a quiz question, a demo card) is filled and scrolled to at once, and so is one
+    // the address gets later (a link, the decision tree's "Run …", a script setting location.hash).
+    if let Some(id) = unbuilt_fragment() {
+        later(root, move || show(&id));
     }
+    let root = root.clone();
+    let on_hash = Closure::<dyn FnMut()>::new(move || {
+        if let Some(id) = unbuilt_fragment() {
+            root.with(|| show(&id));
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    on_hash.forget();
+}
+
+/// The address's fragment, if it names an element the page does not have yet.
+fn unbuilt_fragment() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    fragment().filter(|id| document.get_element_by_id(id).is_none())
+}
+
+/// Builds what holds the element `id` and scrolls to it.
+fn show(id: &str) {
+    crate::slots::reveal(id);
+    scroll_to(id);
 }
 
 /// Runs `f` under `root` in a task of its own.

@@ -4,7 +4,7 @@
 //! browser, or a course platform's attempt), telling the learner once when that goes wrong.
 
 use leptos::prelude::*;
-use playground_core::demos::takeaway;
+use playground_core::demos::{table, takeaway};
 
 use crate::demos::LastRuns;
 use crate::engine::{Engine, EngineStatus};
@@ -147,8 +147,9 @@ fn YourRun(demo: &'static str) -> impl IntoView {
             EngineStatus::Ready(info) => info.cores,
             _ => 1,
         };
-        // The slot's name is the lesson's; the card that fills it is the demo spec "compress".
-        let (scenario, report) = last_runs?.get(if demo == "quiz-compress" { "compress" } else { demo })?;
+        // The slot's name is the lesson's; the demos' table says which card fills it.
+        let card = table::slot(demo)?.cards().next()?;
+        let (scenario, report) = last_runs?.get(card.id)?;
         takeaway::compression(&scenario, &report, cores)
     };
     move || sentence().map(|text| view! { <p class="your-run">{text}</p> })
