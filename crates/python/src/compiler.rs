@@ -497,6 +497,7 @@ impl FnCompiler {
                         self.emit(Op::Rot2);
                     }
                     self.emit(Op::WithExit);
+                    self.emit(Op::Pop);
                 }
             }
             self.fblocks[i] = block;
@@ -593,6 +594,7 @@ impl FnCompiler {
         self.fblocks.pop();
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
+        self.emit(Op::Pop);
         let j = self.emit(Op::Jump(0));
         self.patch(setup);
         let we = self.emit(Op::WithExcept(0));
