@@ -1417,7 +1417,7 @@ impl Vm {
         }
         st.running = true;
         let base = self.stack.len();
-        self.stack.extend(st.saved.drain(..));
+        self.stack.append(&mut st.saved);
         if st.started {
             self.stack.push(sent);
         } else if !sent.is_none() {
