@@ -34,6 +34,9 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 if let Value::Instance(i) = obj {
+                    if !i.class.has_getattr.load(Ordering::Relaxed) {
+                        return Err(attr_error(obj, &name.s));
+                    }
                     if let Some(ga) = i.class.lookup_name("__getattr__") {
                         return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]);
                     }
@@ -264,8 +267,8 @@ impl Vm {
                         }
                     }
                 }
-                if let Some(sa) = inst.class.lookup_name("__setattr__") {
-                    if matches!(sa, Value::Func(_)) {
+                if inst.class.has_setattr.load(Ordering::Relaxed) {
+                    if let Some(sa @ Value::Func(_)) = inst.class.lookup_name("__setattr__") {
                         self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
                         return Ok(());
                     }
@@ -305,6 +308,12 @@ impl Vm {
                 }
                 if is_data_descriptor(&v) {
                     c.has_descriptors.store(true, Ordering::Relaxed);
+                }
+                if name.s == "__setattr__" {
+                    c.has_setattr.store(true, Ordering::Relaxed);
+                }
+                if name.s == "__getattr__" {
+                    c.has_getattr.store(true, Ordering::Relaxed);
                 }
                 lock(&c.dict).set_str(name.clone(), v);
                 Ok(())
@@ -398,6 +407,8 @@ impl Vm {
             dict: std::sync::Mutex::new(lock(&cls.dict).clone()),
             base_kind: cls.base_kind,
             has_descriptors: std::sync::atomic::AtomicBool::new(cls.has_descriptors.load(Ordering::Relaxed)),
+            has_setattr: std::sync::atomic::AtomicBool::new(cls.has_setattr.load(Ordering::Relaxed)),
+            has_getattr: std::sync::atomic::AtomicBool::new(cls.has_getattr.load(Ordering::Relaxed)),
             builtin: false,
         });
         // Functions defined in the body remember their class, for zero-argument super().

@@ -166,6 +166,7 @@ impl FnCompiler {
             Value::Bool(b) => Some(format!("b{b}")),
             Value::Float(f) => Some(format!("f{}", f.to_bits())),
             Value::Str(s) => Some(format!("s{}", s.s)),
+            Value::Tuple(_) => None,
             _ => None,
         };
         if let Some(k) = &key {
@@ -185,7 +186,7 @@ impl FnCompiler {
             return i;
         }
         let i = self.code.names.len() as u32;
-        self.code.names.push(Arc::new(Str::new(n.to_string())));
+        self.code.names.push(crate::value::intern(n));
         self.name_index.insert(n.to_string(), i);
         i
     }
@@ -497,6 +498,7 @@ impl FnCompiler {
                         self.emit(Op::Rot2);
                     }
                     self.emit(Op::WithExit);
+                    self.emit(Op::Pop);
                 }
             }
             self.fblocks[i] = block;
@@ -593,6 +595,7 @@ impl FnCompiler {
         self.fblocks.pop();
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
+        self.emit(Op::Pop);
         let j = self.emit(Op::Jump(0));
         self.patch(setup);
         let we = self.emit(Op::WithExcept(0));

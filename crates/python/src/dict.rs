@@ -208,6 +208,7 @@ impl Dict {
 
     // ---- String keys: namespaces and attributes, with no Python equality involved.
 
+    #[inline]
     pub fn get_str(&self, key: &Arc<Str>) -> Option<Value> {
         let hash = key.hash();
         let entries = &self.entries;
@@ -219,8 +220,16 @@ impl Dict {
             .map(|&i| entries[i as usize].value.clone())
     }
     pub fn get_name(&self, name: &str) -> Option<Value> {
-        self.get_str(&Arc::new(Str::new(name.to_string())))
+        let hash = crate::value::str_hash(name);
+        let entries = &self.entries;
+        self.index
+            .find(hash, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(s) if s.s == name)
+            })
+            .map(|&i| entries[i as usize].value.clone())
     }
+    #[inline]
     pub fn set_str(&mut self, key: Arc<Str>, value: Value) {
         let hash = key.hash();
         let entries = &self.entries;

@@ -114,6 +114,8 @@ impl Lexer {
             if at_line_start && self.parens.is_empty() {
                 at_line_start = false;
                 if self.indentation()? {
+                    // A blank or comment line: the next line's indentation is what counts.
+                    at_line_start = true;
                     continue;
                 }
             }

@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::dict::Dict;
-use crate::value::{Builtin, Class, ExcData, Instance, Kind, NativeFn, Obj, Value};
+use crate::value::{lock, Builtin, Class, ExcData, Instance, Kind, NativeFn, Obj, Value};
 use crate::Raise;
 
 pub struct Types {
@@ -138,7 +138,11 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
     };
     let has_descriptors = dict.iter().any(|(_, v)| is_data_descriptor(v))
         || mro.iter().any(|c| c.has_descriptors.load(std::sync::atomic::Ordering::Relaxed));
+    let has = |n: &str| dict.get_name(n).is_some() || mro.iter().any(|c| !c.builtin && lock(&c.dict).get_name(n).is_some());
+    let (has_setattr, has_getattr) = (has("__setattr__"), has("__getattr__"));
     Arc::new(Class {
+        has_setattr: AtomicBool::new(has_setattr),
+        has_getattr: AtomicBool::new(has_getattr),
         name: name.to_string(),
         qualname: name.to_string(),
         module: if builtin { "builtins".into() } else { "__main__".into() },
@@ -210,7 +214,7 @@ fn make_types() -> Types {
 pub fn add_methods(cls: &Arc<Class>, methods: &[(&'static str, NativeFn)]) {
     let mut d = crate::value::lock(&cls.dict);
     for (name, f) in methods {
-        d.set_str(Arc::new(crate::value::Str::new(name.to_string())), Builtin::value(name, *f));
+        d.set_str(crate::value::intern(name), Builtin::value(name, *f));
     }
 }
 

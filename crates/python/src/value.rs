@@ -50,18 +50,13 @@ impl Str {
         let ascii = s.is_ascii();
         Str { s, hash: AtomicU64::new(0), ascii }
     }
+    #[inline]
     pub fn hash(&self) -> u64 {
         let h = self.hash.load(Ordering::Relaxed);
         if h != 0 {
             return h;
         }
-        // FNV-1a, then never 0 (0 marks "not computed") and never u64::MAX (hash(-1) is reserved).
-        let mut h: u64 = 0xcbf29ce484222325;
-        for b in self.s.as_bytes() {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        let h = (h >> 2).max(1);
+        let h = str_hash(&self.s);
         self.hash.store(h, Ordering::Relaxed);
         h
     }
@@ -72,6 +67,28 @@ impl Str {
             self.s.chars().count()
         }
     }
+}
+
+/// FNV-1a, then never 0 (0 marks "not computed" in `Str`) and never the reserved hash of -1.
+pub fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    (h >> 2).max(1)
+}
+
+/// One shared `Str` per distinct name in compiled code, so that names compare by pointer.
+pub fn intern(s: &str) -> Arc<Str> {
+    static TABLE: OnceLock<Mutex<std::collections::HashMap<String, Arc<Str>>>> = OnceLock::new();
+    let mut t = lock(TABLE.get_or_init(Default::default));
+    if let Some(v) = t.get(s) {
+        return v.clone();
+    }
+    let v = Arc::new(Str::new(s.to_string()));
+    t.insert(s.to_string(), v.clone());
+    v
 }
 
 pub struct Tuple(pub Vec<Value>);
@@ -130,6 +147,9 @@ pub struct Class {
     /// Whether some class on the MRO defines a data descriptor (a property), so attribute reads
     /// must look at the class before the instance.
     pub has_descriptors: AtomicBool,
+    /// Whether a user-defined `__setattr__` / `__getattr__` is on the MRO (checked per access).
+    pub has_setattr: AtomicBool,
+    pub has_getattr: AtomicBool,
     pub builtin: bool,
 }
 
@@ -306,7 +326,7 @@ impl PyDict {
         lock(&self.d).get_name(name)
     }
     pub fn set_name(&self, name: &str, v: Value) {
-        lock(&self.d).set_str(Arc::new(Str::new(name.to_string())), v)
+        lock(&self.d).set_str(intern(name), v)
     }
 }
 
@@ -338,7 +358,7 @@ impl Class {
         Arc::ptr_eq(self, other) || self.mro.iter().any(|c| Arc::ptr_eq(c, other))
     }
     pub fn set_attr(&self, name: &str, v: Value) {
-        lock(&self.dict).set_str(Arc::new(Str::new(name.to_string())), v)
+        lock(&self.dict).set_str(intern(name), v)
     }
 }
 

@@ -1067,8 +1067,12 @@ impl Vm {
     /// first, so a read-modify-write without a lock can lose updates, as on real cores.
     #[inline(never)]
     fn sim_store_point(&mut self) -> R<()> {
-        if self.nested == 0 && self.interp.config.simulate && !self.interp.config.gil && self.budget <= 0 {
-            return Err(Raise::Preempt);
+        if self.nested == 0 && self.interp.config.simulate && !self.interp.config.gil {
+            self.budget -= 1;
+            self.ticks += 1;
+            if self.budget <= 0 {
+                return Err(Raise::Preempt);
+            }
         }
         Ok(())
     }
@@ -1413,7 +1417,7 @@ impl Vm {
         }
         st.running = true;
         let base = self.stack.len();
-        self.stack.extend(st.saved.drain(..));
+        self.stack.append(&mut st.saved);
         if st.started {
             self.stack.push(sent);
         } else if !sent.is_none() {
