@@ -413,7 +413,7 @@ impl Vm {
         while let Some(x) = self.next_item(&it)? {
             out.push(x);
             if out.len() % 4096 == 0 {
-                self.note_alloc(4096 * 16)?;
+                self.note_alloc(out.len() * 16)?;
             }
         }
         Ok(out)

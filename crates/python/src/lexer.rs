@@ -232,11 +232,8 @@ impl Lexer {
         let line = self.line;
         let cur = *self.indents.last().unwrap_or(&0);
         if width > cur {
-            if matches!(self.out.last().map(|t| &t.tok), None | Some(Tok::Indent | Tok::Dedent))
-                || self.out.last().map(|t| &t.tok) == Some(&Tok::Newline) && !self.block_opened()
-            {
-                return Err(SyntaxError::indent("unexpected indent", line, width));
-            }
+            // An indent where no block opens is the parser's to report (after, say, a missing
+            // colon, which CPython reports first).
             self.indents.push(width);
             self.out.push(Token { tok: Tok::Indent, line, col: 0, end_col: width });
         } else if width < cur {
@@ -249,12 +246,6 @@ impl Lexer {
             }
         }
         Ok(false)
-    }
-
-    /// Whether the previous logical line ended with a ':' (so an indented block may follow).
-    fn block_opened(&self) -> bool {
-        let n = self.out.len();
-        n >= 2 && self.out[n - 2].tok == Tok::Op(":")
     }
 
     fn number(&mut self, line: u32, col: u32) -> Result<(), SyntaxError> {

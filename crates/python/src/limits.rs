@@ -7,6 +7,10 @@
 /// growth and every string built are counted) before `MemoryError`: 512 MiB.
 pub const MAX_MEMORY: usize = 512 << 20;
 
+/// Bytes held by strings and container storage right now, across the process (see `MAX_MEMORY`):
+/// strings count their length from creation to drop, lists their capacity.
+pub static ALLOCATED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// The longest sequence one operation may build (`"x" * n`, `[0] * n`): 64 Mi items or bytes.
 pub const MAX_SEQUENCE: usize = 64 << 20;
 

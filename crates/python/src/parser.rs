@@ -130,6 +130,9 @@ impl Parser {
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let t = self.tok().clone();
         let line = t.line;
+        if t.tok == Tok::Indent {
+            return Err(SyntaxError::indent("unexpected indent", t.line, t.end_col.saturating_sub(1)));
+        }
         if let Tok::Name(kw) = &t.tok {
             let stmt = match kw.as_str() {
                 "if" => Some(self.if_stmt()?),

@@ -82,6 +82,13 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
 impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> R<Value> {
         if let Some(r) = ops::binary(op, &a, &b) {
+            // Growth by concatenation or repetition is where runaway programs eat memory.
+            match &r {
+                Ok(Value::Str(_)) => self.note_alloc(0)?,
+                Ok(Value::List(l)) => self.note_alloc(lock(&l.items).len() * 16)?,
+                Ok(Value::Tuple(t)) => self.note_alloc(t.0.len() * 16)?,
+                _ => {}
+            }
             return r;
         }
         // Builtin containers with in-place and set operators.
@@ -925,9 +932,8 @@ impl Vm {
 
     /// Counts memory a program allocates; past the cap it gets `MemoryError`.
     pub fn note_alloc(&self, bytes: usize) -> R<()> {
-        let total = self.interp.mem.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        let total = crate::limits::ALLOCATED.load(Ordering::Relaxed) + bytes;
         if total > crate::limits::MAX_MEMORY {
-            self.interp.mem.fetch_sub(bytes, Ordering::Relaxed);
             return Err(err("MemoryError", ""));
         }
         Ok(())

@@ -48,6 +48,9 @@ pub struct Str {
 impl Str {
     pub fn new(s: String) -> Str {
         let ascii = s.is_ascii();
+        if s.len() > 64 {
+            crate::limits::ALLOCATED.fetch_add(s.len(), Ordering::Relaxed);
+        }
         Str { s, hash: AtomicU64::new(0), ascii }
     }
     #[inline]
@@ -91,10 +94,27 @@ pub fn intern(s: &str) -> Arc<Str> {
     v
 }
 
+impl Drop for Str {
+    fn drop(&mut self) {
+        if self.s.len() > 64 {
+            crate::limits::ALLOCATED.fetch_sub(self.s.len(), Ordering::Relaxed);
+        }
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let cap = self.items.get_mut().map(|v| v.capacity()).unwrap_or(0);
+        crate::limits::ALLOCATED.fetch_sub(cap.min(self.counted.load(Ordering::Relaxed)) * 16, Ordering::Relaxed);
+    }
+}
+
 pub struct Tuple(pub Vec<Value>);
 
 pub struct List {
     pub items: Mutex<Vec<Value>>,
+    /// The capacity counted in `limits::ALLOCATED` (growth is counted as it happens).
+    pub counted: AtomicUsize,
 }
 
 pub struct PyDict {
@@ -249,7 +269,11 @@ impl Value {
         Value::Tuple(Arc::new(Tuple(v)))
     }
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Arc::new(List { items: Mutex::new(v) }))
+        let cap = v.capacity();
+        if cap > 256 {
+            crate::limits::ALLOCATED.fetch_add(cap * 16, Ordering::Relaxed);
+        }
+        Value::List(Arc::new(List { items: Mutex::new(v), counted: AtomicUsize::new(if cap > 256 { cap } else { 0 }) }))
     }
     pub fn dict(d: Dict) -> Value {
         Value::Dict(Arc::new(PyDict { d: Mutex::new(d) }))

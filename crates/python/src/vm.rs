@@ -525,7 +525,17 @@ impl Vm {
                         let v = self.pop();
                         let at = self.stack.len() - d as usize;
                         if let Value::List(l) = &self.stack[at] {
-                            lock(&l.items).push(v);
+                            let mut g = lock(&l.items);
+                            if g.len() == g.capacity() && g.capacity() >= 1024 {
+                                let grow = g.capacity();
+                                drop(g);
+                                self.frames[fi].ip = ip;
+                                tri!(self, fi, ip, self.note_alloc(grow * 16));
+                                crate::limits::ALLOCATED.fetch_add(grow * 16, Ordering::Relaxed);
+                                l.counted.fetch_add(grow, Ordering::Relaxed);
+                                g = lock(&l.items);
+                            }
+                            g.push(v);
                         }
                     }
                     Op::SetAdd(d) => {
