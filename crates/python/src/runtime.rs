@@ -142,6 +142,11 @@ pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Ho
 fn finish_threads(interp: &Arc<Interp>) {
     interp.request_stop();
     let mut t = lock(&interp.threads);
+    if interp.config.simulate {
+        // Simulated threads are not OS threads: what is left of them is dropped with the run.
+        t.live = 0;
+        return;
+    }
     t.live = t.live.saturating_sub(1);
     let mut waited = 0;
     while t.live > 0 && waited < 100 {

@@ -138,7 +138,8 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
     };
     let has_descriptors = dict.iter().any(|(_, v)| is_data_descriptor(v))
         || mro.iter().any(|c| c.has_descriptors.load(std::sync::atomic::Ordering::Relaxed));
-    let has = |n: &str| dict.get_name(n).is_some() || mro.iter().any(|c| !c.builtin && lock(&c.dict).get_name(n).is_some());
+    let has =
+        |n: &str| dict.get_name(n).is_some() || mro.iter().any(|c| !c.builtin && lock(&c.dict).get_name(n).is_some());
     let (has_setattr, has_getattr) = (has("__setattr__"), has("__getattr__"));
     Arc::new(Class {
         has_setattr: AtomicBool::new(has_setattr),

@@ -946,6 +946,7 @@ impl Vm {
                         let exit = tri!(self, fi, ip, self.special_method(&ctx, "__exit__"));
                         let enter = tri!(self, fi, ip, self.special_method(&ctx, "__enter__"));
                         self.pop();
+                        let pos0 = self.stack.len();
                         self.stack.push(exit);
                         let depth = (self.stack.len() - base) as u32;
                         self.frames[fi].blocks.push(Block {
@@ -963,7 +964,7 @@ impl Vm {
                                 // A blocked __enter__ (a lock in --simulate) runs this op again.
                                 if matches!(e, Raise::Block(_) | Raise::Preempt) {
                                     self.frames[fi].blocks.pop();
-                                    self.pop();
+                                    self.stack.truncate(pos0);
                                     self.stack.push(ctx);
                                 }
                                 self.frames[fi].ip = ip;

@@ -191,10 +191,7 @@ fn drain(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
 fn kill_group(child: &mut Child) {
     #[cfg(unix)]
     {
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stderr(Stdio::null())
-            .status();
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).stderr(Stdio::null()).status();
     }
     let _ = child.kill();
 }
@@ -240,9 +237,7 @@ fn run(root: &Path, program: &str, args: &[&str], file: &str, limit: Option<Dura
                 kill_group(&mut child);
                 match limit {
                     Some(_) => killed_at_timeout = true,
-                    None => {
-                        broken = Some(format!("still running after {} s: killed", HARD_TIMEOUT.as_secs()))
-                    }
+                    None => broken = Some(format!("still running after {} s: killed", HARD_TIMEOUT.as_secs())),
                 }
                 let _ = child.wait();
                 break None;
@@ -377,7 +372,9 @@ fn python_version_note() -> String {
             if v.starts_with("Python 3.11") {
                 String::new()
             } else {
-                format!("note: the corpus is written against CPython 3.11 and `python3` is {v:?}: messages may differ\n")
+                format!(
+                    "note: the corpus is written against CPython 3.11 and `python3` is {v:?}: messages may differ\n"
+                )
             }
         }
         Err(e) => panic!("the corpus needs `python3` (CPython 3.11) on PATH: {e}"),
