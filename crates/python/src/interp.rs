@@ -194,6 +194,16 @@ impl Interp {
 
     /// Waits until `deadline` (interpreter clock) or until stopped; false when stopped.
     pub fn sleep_until(&self, deadline: f64) -> bool {
+        if cfg!(all(target_arch = "wasm32", not(target_feature = "atomics"))) {
+            // Without atomics a wasm thread cannot wait on a condition variable: spin on the
+            // host's clock (only a lone main thread can get here; --simulate never does).
+            while self.host.now() < deadline {
+                if self.stopped() {
+                    return false;
+                }
+            }
+            return true;
+        }
         let mut g = lock(&self.wakeup.0);
         loop {
             if self.stopped() {
