@@ -559,10 +559,19 @@ def setprofile(func):
     pass
 
 
+_atexit_callbacks = []
+
+
+def _register_atexit(func, *args, **kwargs):
+    _atexit_callbacks.append((func, args, kwargs))
+
+
 def _shutdown():
     if _main_thread._is_stopped:
         return
     _main_thread._is_stopped = True
+    for func, args, kwargs in reversed(_atexit_callbacks):
+        func(*args, **kwargs)
     while True:
         with _active_lock:
             threads = [t for t in _active.values()

@@ -67,6 +67,8 @@ struct FnCompiler {
     name_index: HashMap<String, u32>,
     /// The free variables, in slot order (what `MakeFunction` passes as the closure).
     pub frees: Vec<String>,
+    /// The enclosing class, for private name mangling (`self.__x` is `self._C__x`).
+    class_name: Option<String>,
 }
 
 impl FnCompiler {
@@ -91,6 +93,7 @@ impl FnCompiler {
             const_index: HashMap::new(),
             name_index: HashMap::new(),
             frees: Vec::new(),
+            class_name: None,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -181,6 +184,26 @@ impl FnCompiler {
         }
         i
     }
+    /// Private names inside a class body are mangled, as CPython does.
+    fn mangle<'a>(&self, n: &'a str) -> std::borrow::Cow<'a, str> {
+        match &self.class_name {
+            Some(c) if n.starts_with("__") && !n.ends_with("__") && !n.contains('.') => {
+                let c = c.trim_start_matches('_');
+                if c.is_empty() {
+                    n.into()
+                } else {
+                    format!("_{c}{n}").into()
+                }
+            }
+            _ => n.into(),
+        }
+    }
+
+    fn attr_name(&mut self, n: &str) -> u32 {
+        let m = self.mangle(n).into_owned();
+        self.name(&m)
+    }
+
     fn name(&mut self, n: &str) -> u32 {
         if let Some(&i) = self.name_index.get(n) {
             return i;
@@ -225,7 +248,7 @@ impl FnCompiler {
             Slot::Fast(s) => Op::LoadFast(s),
             Slot::Deref(s) => Op::LoadDeref(s),
             Slot::Global => Op::LoadGlobal(self.name(n)),
-            Slot::Name => Op::LoadName(self.name(n)),
+            Slot::Name => Op::LoadName(self.attr_name(n)),
         };
         self.emit(op);
     }
@@ -234,7 +257,7 @@ impl FnCompiler {
             Slot::Fast(s) => Op::StoreFast(s),
             Slot::Deref(s) => Op::StoreDeref(s),
             Slot::Global => Op::StoreGlobal(self.name(n)),
-            Slot::Name => Op::StoreName(self.name(n)),
+            Slot::Name => Op::StoreName(self.attr_name(n)),
         };
         self.emit(op);
     }
@@ -245,7 +268,7 @@ impl FnCompiler {
                 Op::Unsupported(self.add_const(Value::str("deleting a variable used by a nested function")))
             }
             Slot::Global => Op::DeleteGlobal(self.name(n)),
-            Slot::Name => Op::DeleteName(self.name(n)),
+            Slot::Name => Op::DeleteName(self.attr_name(n)),
         };
         self.emit(op);
     }
@@ -616,7 +639,7 @@ impl FnCompiler {
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
-                let i = self.name(name);
+                let i = self.attr_name(name);
                 self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Op::Inplace(op));
@@ -643,7 +666,7 @@ impl FnCompiler {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name(name);
+                let i = self.attr_name(name);
                 self.emit(Op::StoreAttr(i));
             }
             ExprKind::Subscript(obj, idx) => {
@@ -676,7 +699,7 @@ impl FnCompiler {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name(name);
+                let i = self.attr_name(name);
                 self.emit(Op::DeleteAttr(i));
             }
             ExprKind::Subscript(obj, idx) => {
@@ -744,6 +767,7 @@ impl FnCompiler {
             self.enclosing_for_child(),
             def.line,
         );
+        child.class_name = self.class_name.clone();
         child.code.argcount = p.args.len() as u32;
         child.code.posonly = p.posonly as u32;
         child.code.kwonly = p.kwonly.len() as u32;
@@ -813,6 +837,7 @@ impl FnCompiler {
             self.enclosing_for_child(),
             line,
         );
+        child.class_name = Some(name.to_string());
         child.finish_params(0);
         child.stmts(body)?;
         child.load_const(Value::None);
@@ -919,7 +944,7 @@ impl FnCompiler {
             ExprKind::Call(f, args) => self.call(f, args)?,
             ExprKind::Attribute(obj, name) => {
                 self.expr(obj)?;
-                let i = self.name(name);
+                let i = self.attr_name(name);
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript(obj, idx) => {
@@ -1058,7 +1083,7 @@ impl FnCompiler {
         if simple {
             if let ExprKind::Attribute(obj, name) = &f.kind {
                 self.expr(obj)?;
-                let i = self.name(name);
+                let i = self.attr_name(name);
                 self.emit(Op::LoadMethod(i));
                 for a in args {
                     if let Arg::Pos(e) = a {
@@ -1158,6 +1183,7 @@ impl FnCompiler {
             line,
         );
         child.line = line;
+        child.class_name = self.class_name.clone();
         child.code.argcount = 1;
         child.finish_params(1);
         match kind {

@@ -110,6 +110,13 @@ pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Ho
         t.main_ident = 1;
     }
     let mut vm = Vm::new(interp.clone(), 1);
+    if let Err(e) = load_prelude(&mut vm) {
+        let code = exit_code(&mut vm, Err(e));
+        vm.release_gil();
+        finish_threads(&interp);
+        interp.flush_out();
+        return Outcome { exit_code: code };
+    }
     let outcome = if interp.config.simulate {
         crate::sim::run_main(&interp, vm, code, main)
     } else {
@@ -136,6 +143,26 @@ pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Ho
     finish_threads(&interp);
     interp.flush_out();
     outcome
+}
+
+/// The documented prelude (`lib/playground_prelude.py`, when present): its public names become
+/// builtins, as the CPython side of the differential tests injects them into `builtins`.
+fn load_prelude(vm: &mut Vm) -> R<()> {
+    if crate::modules::lib_source("playground_prelude").is_none() {
+        return Ok(());
+    }
+    vm.acquire_gil()?;
+    let m = vm.import_now("playground_prelude")?;
+    if let Value::Module(m) = m {
+        for (k, v) in lock(&m.dict.d).items() {
+            if let Value::Str(s) = &k {
+                if !s.s.starts_with('_') && !matches!(v, Value::Module(_)) {
+                    vm.interp.builtins.set_str(s, v);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Stops what still runs (daemon threads) and waits a little for their OS threads to end.

@@ -57,15 +57,11 @@ pub fn add_fns(m: &Module, fns: &[(&'static str, NativeFn)]) {
     }
 }
 
-/// Python sources embedded in the interpreter, by module name.
-fn lib_source(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "threading" => include_str!("../../lib/threading.py"),
-        "queue" => include_str!("../../lib/queue.py"),
-        "_pyhelpers" => include_str!("../../lib/_pyhelpers.py"),
-        _ => return None,
-    })
+// `lib_source(name)`: the Python sources under lib/, embedded by build.rs.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/lib_sources.rs"));
 }
+pub use embedded::lib_source;
 
 fn native_module(vm: &mut Vm, name: &str) -> Option<Arc<Module>> {
     let interp = vm.interp.clone();
@@ -98,8 +94,9 @@ fn find(vm: &mut Vm, name: &str) -> R<Found> {
         lock(&vm.interp.modules).insert(name.to_string(), v.clone());
         return Ok(Found::Ready(v));
     }
-    if let Some(src) = lib_source(name) {
-        return Ok(Found::Source(src.to_string(), format!("<playground>/{name}.py")));
+    if let Some((src, package)) = lib_source(name) {
+        let file = if package { format!("{}/__init__.py", name.replace('.', "/")) } else { format!("{}.py", name.replace('.', "/")) };
+        return Ok(Found::Source(src.to_string(), format!("<playground>/{file}")));
     }
     if let Some(src) = vm.interp.host.read_module(name) {
         return Ok(Found::Source(src, format!("{name}.py")));
@@ -112,11 +109,19 @@ fn find(vm: &mut Vm, name: &str) -> R<Found> {
 }
 
 fn prepare(vm: &mut Vm, name: &str, src: &str, filename: &str) -> R<(Arc<crate::code::Code>, Arc<Module>)> {
+    // A submodule needs its package first, and becomes an attribute of it.
+    let parent = match name.rsplit_once('.') {
+        Some((p, _)) => Some(vm.import_now(p)?),
+        None => None,
+    };
     lock(&vm.interp.sources).insert(filename.to_string(), src.into());
     let code = crate::compile(src, filename).map_err(|e| crate::traceback::syntax_error_value(&e, filename, src))?;
     let m = vm.interp.new_module(name);
     m.dict.set_name("__file__", Value::str(filename));
     lock(&vm.interp.modules).insert(name.to_string(), Value::Module(m.clone()));
+    if let (Some(Value::Module(p)), Some((_, child))) = (parent, name.rsplit_once('.')) {
+        p.dict.set_name(child, Value::Module(m.clone()));
+    }
     Ok((code, m))
 }
 
