@@ -136,6 +136,9 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
     for (name, c) in &t.exceptions {
         b.set_name(name, Value::Class(c.clone()));
     }
+    for alias in ["IOError", "EnvironmentError"] {
+        b.set_name(alias, Value::Class(t.exceptions["OSError"].clone()));
+    }
     b.set_name("None", Value::None);
     b.set_name("True", Value::Bool(true));
     b.set_name("False", Value::Bool(false));

@@ -234,13 +234,13 @@ fn int_op(op: BinOp, x: i64, y: i64) -> R<Value> {
             if y == 0 {
                 return Err(err("ZeroDivisionError", "integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
         }
         BinOp::Mod => {
             if y == 0 {
                 return Err(err("ZeroDivisionError", "integer division or modulo by zero"));
             }
-            x.checked_rem(y).map(|_| x.mod_floor(&y))
+            x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y))
         }
         BinOp::Pow => {
             if y < 0 {

@@ -52,6 +52,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
     let mut phase = MainPhase::Module;
     let mut exit = 0;
     let mut next = 0usize;
+    let mut deadlock_noted = false;
     let cores = if interp.config.gil { 1 } else { interp.host.cpu_count().max(1) };
     loop {
         if interp.stopped() {
@@ -95,9 +96,14 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
             if threads[0].main && matches!(threads[0].state, State::Done) {
                 break;
             }
-            let main = &mut threads[0].vm;
-            main.interp.write_err("[deadlock: every thread is waiting for another one, and none can wake up]\n");
-            return Outcome { exit_code: 1 };
+            // A deadlock: as CPython, the program stays stuck (until stopped); say so once.
+            if !deadlock_noted {
+                deadlock_noted = true;
+                interp.write_err("[deadlock: every thread is waiting for another one, and none can wake up]\n");
+                interp.flush_out();
+            }
+            interp.sleep_until(interp.host.now() + 0.02);
+            continue;
         }
         let until = ((next_deadline - now) / TICK).ceil().max(1.0);
         let budget = if interp.config.gil {

@@ -241,9 +241,16 @@ fn a_deadlock_and_a_blocked_get_stop_within_100_ms() {
 }
 
 #[test]
-fn a_simulated_deadlock_is_reported_instead_of_hanging() {
-    let r = run_with(DEADLOCK, true, true, &StopHandle::new());
-    assert_eq!(r.code, 1);
+fn a_simulated_deadlock_stays_stuck_says_so_and_stops() {
+    // As CPython, a deadlocked program does not exit by itself; the simulation notices and says so.
+    let took = stops_within(DEADLOCK, true, true);
+    assert!(took < Duration::from_millis(100), "{took:?}");
+    let stop = StopHandle::new();
+    let s2 = stop.clone();
+    let h = std::thread::spawn(move || run_with(DEADLOCK, true, true, &s2));
+    std::thread::sleep(Duration::from_millis(200));
+    stop.stop();
+    let r = h.join().expect("the run panicked");
     assert!(r.err.contains("deadlock"), "{}", r.err);
 }
 

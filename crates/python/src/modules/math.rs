@@ -1,7 +1,7 @@
 //! `math`, with CPython's domain errors.
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots as _};
+use num_integer::{Integer, Roots};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::builtins::{arg_count, Kw};
