@@ -1,6 +1,9 @@
-//! Embeds every Python source under `lib/` as a module of the interpreter: `lib/threading.py`
-//! is `threading`, `lib/concurrent/__init__.py` is the package `concurrent`. Files added there
-//! (the simulated `requests`, the prelude) are picked up without code changes.
+//! Embeds every Python source under `stdlib/` and `lib/` as a module of the interpreter:
+//! `stdlib/threading.py` is `threading`, `stdlib/concurrent/__init__.py` is the package
+//! `concurrent`. `stdlib/` holds the interpreter's own versions of CPython's modules; `lib/` holds
+//! the modules CPython also runs in the differential tests (the simulated `requests`, the prelude),
+//! which is why the two are apart: CPython's runner puts `lib/` on its path, and must keep its own
+//! `threading` and `queue`.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -27,7 +30,9 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, String, bool)>) {
 
 fn main() {
     println!("cargo:rerun-if-changed=lib");
+    println!("cargo:rerun-if-changed=stdlib");
     let mut modules = Vec::new();
+    walk(Path::new("stdlib"), "", &mut modules);
     walk(Path::new("lib"), "", &mut modules);
     let mut code = String::from("/// Embedded Python modules: (source, is a package).\npub fn lib_source(name: &str) -> Option<(&'static str, bool)> {\n    match name {\n");
     for (name, path, package) in &modules {

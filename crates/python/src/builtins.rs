@@ -472,6 +472,9 @@ fn zip(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     for (i, a) in args.iter().enumerate() {
         its.push(vm.iter(a).map_err(|_| type_error(format!("zip argument #{} must support iteration", i + 1)))?);
     }
+    if its.is_empty() {
+        return Ok(lazy(Lazy::Done));
+    }
     Ok(lazy(Lazy::Zip { its, strict }))
 }
 

@@ -66,6 +66,8 @@ pub enum Op {
     JumpIfTrueOrPop(u32),
     GetIter,
     ForIter(u32),
+    /// `yield from`'s loop: like ForIter, but at the end it pushes the iterator's return value.
+    ForIterValue(u32),
     Call(u32),
     /// Call with `n` arguments of which the last ones are named by the tuple constant `names`.
     CallKw(u16, u16),
@@ -89,7 +91,7 @@ pub enum Op {
     PopBlock,
     /// Leaves an except handler: pops the exception and restores the one handled before.
     PopExcept,
-    /// Pushes whether the exception below TOS matches the class(es) at TOS (popping TOS).
+    /// Pops the class(es) and the exception below them; pushes whether they match.
     ExcMatch,
     /// Calls `__enter__`, keeps `__exit__` on the stack and sets up a handler block.
     SetupWith(u32),

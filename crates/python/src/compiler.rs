@@ -154,6 +154,7 @@ impl FnCompiler {
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter(_) => Op::ForIter(target),
+            Op::ForIterValue(_) => Op::ForIterValue(target),
             Op::SetupExcept(_) => Op::SetupExcept(target),
             Op::SetupFinally(_) => Op::SetupFinally(target),
             Op::SetupWith(_) => Op::SetupWith(target),
@@ -451,6 +452,9 @@ impl FnCompiler {
                     self.store_name(alias.as_ref().unwrap_or(n));
                 }
                 self.emit(Op::Pop);
+            }
+            StmtKind::Nonlocal(_) if self.scope.kind == ScopeKind::Module => {
+                return Err(SyntaxError::new("nonlocal declaration not allowed at module level", s.line, 0));
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Assert(test, msg) => {
@@ -1035,12 +1039,11 @@ impl FnCompiler {
                 self.expr(v)?;
                 self.emit(Op::GetIter);
                 let start = self.here();
-                let fi = self.emit(Op::ForIter(0));
+                let fi = self.emit(Op::ForIterValue(0));
                 self.emit(Op::Yield);
                 self.emit(Op::Pop);
                 self.emit(Op::JumpBack(start as u32));
                 self.patch(fi);
-                self.load_const(Value::None);
             }
         }
         Ok(())

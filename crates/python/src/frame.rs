@@ -27,6 +27,8 @@ pub struct Block {
 pub enum Exhaust {
     /// Resumed by `ForIter`: pop the iterator and jump to the loop's exit.
     ForIter(u32),
+    /// Resumed by `yield from`: at the end, pop the iterator, push the return value and jump.
+    ForIterValue(u32),
     /// Resumed by `next()` or `send()`: raise StopIteration in the caller.
     Next,
     /// Resumed by native code in a nested run: it looks at the generator's state.

@@ -162,7 +162,9 @@ impl Interp {
         } else {
             out.push_str(s);
         }
-        if out.len() > 1 << 16 {
+        // Line-buffered, as CPython's stdout is on a terminal or in the differential harness: a
+        // program killed while it waits has shown what it printed before.
+        if s.contains('\n') || out.len() > 1 << 16 {
             let text = std::mem::take(&mut *out);
             drop(out);
             self.host.stdout(&text);

@@ -73,6 +73,9 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Big(_) => Err(err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            _ if what == "string" => {
+                Err(type_error(format!("string indices must be integers, not '{}'", type_name(v))))
+            }
             _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(v)))),
         }
     }

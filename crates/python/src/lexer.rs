@@ -80,6 +80,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
         line_start: 0,
         out: Vec::new(),
         indents: vec![0],
+        alt_indents: vec![0],
         parens: Vec::new(),
     }
     .run()
@@ -92,6 +93,9 @@ struct Lexer {
     line_start: usize,
     out: Vec<Token>,
     indents: Vec<u32>,
+    /// The same indentation measured with tabs as one column: where the two orders disagree,
+    /// the indentation depends on the tab size (CPython's TabError).
+    alt_indents: Vec<u32>,
     /// Open brackets with their position, for implicit line joining and "was never closed".
     parens: Vec<(char, u32, u32)>,
 }
@@ -185,6 +189,7 @@ impl Lexer {
         }
         while self.indents.len() > 1 {
             self.indents.pop();
+            self.alt_indents.pop();
             self.out.push(Token { tok: Tok::Dedent, line, col: 0, end_col: 1 });
         }
         self.out.push(Token { tok: Tok::Eof, line, col, end_col: col + 1 });
@@ -200,12 +205,22 @@ impl Lexer {
     /// was blank or a comment (and has been skipped).
     fn indentation(&mut self) -> Result<bool, SyntaxError> {
         let mut width = 0u32;
+        let mut alt = 0u32;
         let mut p = self.pos;
         while let Some(&c) = self.chars.get(p) {
             match c {
-                ' ' => width += 1,
-                '\t' => width = (width / 8 + 1) * 8,
-                '\x0c' => width = 0,
+                ' ' => {
+                    width += 1;
+                    alt += 1;
+                }
+                '\t' => {
+                    width = (width / 8 + 1) * 8;
+                    alt += 1;
+                }
+                '\x0c' => {
+                    width = 0;
+                    alt = 0;
+                }
                 _ => break,
             }
             p += 1;
@@ -231,7 +246,16 @@ impl Lexer {
         self.pos = p;
         let line = self.line;
         let cur = *self.indents.last().unwrap_or(&0);
+        let alt_cur = *self.alt_indents.last().unwrap_or(&0);
+        let tab_error = || SyntaxError {
+            kind: "TabError",
+            ..SyntaxError::new("inconsistent use of tabs and spaces in indentation", line, width)
+        };
+        if (width > cur) != (alt > alt_cur) || (width == cur) != (alt == alt_cur) {
+            return Err(tab_error());
+        }
         if width > cur {
+            self.alt_indents.push(alt);
             // An indent where no block opens is the parser's to report (after, say, a missing
             // colon, which CPython reports first).
             self.indents.push(width);
@@ -239,10 +263,14 @@ impl Lexer {
         } else if width < cur {
             while *self.indents.last().unwrap_or(&0) > width {
                 self.indents.pop();
+                self.alt_indents.pop();
                 self.out.push(Token { tok: Tok::Dedent, line, col: width, end_col: width + 1 });
             }
             if *self.indents.last().unwrap_or(&0) != width {
                 return Err(SyntaxError::indent("unindent does not match any outer indentation level", line, width));
+            }
+            if *self.alt_indents.last().unwrap_or(&0) != alt {
+                return Err(tab_error());
             }
         }
         Ok(false)

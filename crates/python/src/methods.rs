@@ -67,7 +67,9 @@ pub fn install_types() {
                 ("throw", gen_throw),
             ],
         );
-        add_methods(&t.iterator, &[("__next__", iter_next_m), ("__iter__", same)]);
+        for c in [&t.iterator, &t.map, &t.filter, &t.zip, &t.enumerate] {
+            add_methods(c, &[("__next__", iter_next_m), ("__iter__", same)]);
+        }
         crate::str_methods::install();
         crate::containers::install();
     });

@@ -238,7 +238,7 @@ fn int_op(op: BinOp, x: i64, y: i64) -> R<Value> {
         }
         BinOp::Mod => {
             if y == 0 {
-                return Err(err("ZeroDivisionError", "integer division or modulo by zero"));
+                return Err(err("ZeroDivisionError", "integer modulo by zero"));
             }
             x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y))
         }
@@ -337,7 +337,7 @@ fn big_op(op: BinOp, x: BigInt, y: BigInt) -> R<Value> {
         }
         BinOp::Mod => {
             if y.is_zero() {
-                return Err(err("ZeroDivisionError", "integer division or modulo by zero"));
+                return Err(err("ZeroDivisionError", "integer modulo by zero"));
             }
             big(x.mod_floor(&y))
         }

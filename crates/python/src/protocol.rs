@@ -81,6 +81,13 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
 
 impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> R<Value> {
+        if inplace {
+            if let (Value::List(l), BinOp::Add) = (&a, op) {
+                let items = self.collect(&b)?;
+                lock(&l.items).extend(items);
+                return Ok(a.clone());
+            }
+        }
         if let Some(r) = ops::binary(op, &a, &b) {
             // Growth by concatenation or repetition is where runaway programs eat memory.
             match &r {
@@ -538,7 +545,7 @@ impl Vm {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::Big(b) => b.to_string(),
+            Value::Big(b) => big_to_string(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(&s.s),
             Value::List(l) => {
@@ -1010,7 +1017,11 @@ impl Vm {
                 Some(r) => (true, r.to_string()),
                 None => (false, flags.clone()),
             };
-            let spec = format!("{}{}", if align_left { "<" } else { "" }, rest);
+            let spec = if rest.trim_start_matches(['0', '+', ' ', '#']).is_empty() && !align_left {
+                rest.clone()
+            } else {
+                format!("{}{}", if align_left { "<" } else { ">" }, rest)
+            };
             let s = match conv {
                 's' => {
                     let s = self.to_str(&arg)?;
@@ -1056,6 +1067,23 @@ fn order_holds(c: CmpOp, o: CmpOrdering) -> bool {
         CmpOp::Ge => o != CmpOrdering::Less,
         _ => false,
     }
+}
+
+/// CPython 3.11 refuses to convert ints of more than 4300 digits to text (a guard against slow
+/// conversions).
+pub fn big_to_string(b: &num_bigint::BigInt) -> R<String> {
+    // 4300 digits need at least 14,281 bits; only then is it worth converting to check.
+    if b.bits() > 14_000 {
+        let s = b.to_string();
+        if s.trim_start_matches('-').len() > 4300 {
+            return Err(err(
+                "ValueError",
+                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            ));
+        }
+        return Ok(s);
+    }
+    Ok(b.to_string())
 }
 
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {

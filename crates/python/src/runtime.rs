@@ -156,7 +156,7 @@ fn load_prelude(vm: &mut Vm) -> R<()> {
     if let Value::Module(m) = m {
         for (k, v) in lock(&m.dict.d).items() {
             if let Value::Str(s) = &k {
-                if !s.s.starts_with('_') && !matches!(v, Value::Module(_)) {
+                if !s.s.starts_with('_') {
                     vm.interp.builtins.set_str(s, v);
                 }
             }

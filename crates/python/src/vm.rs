@@ -725,6 +725,30 @@ impl Vm {
                             }
                         }
                     }
+                    Op::ForIterValue(t) => {
+                        let it = self.top().clone();
+                        self.frames[fi].ip = ip;
+                        if let Value::Obj(o) = &it {
+                            if let Obj::Generator(..) = &**o {
+                                let ret_pos = self.stack.len();
+                                tri!(
+                                    self,
+                                    fi,
+                                    ip,
+                                    self.resume_gen(o.clone(), Value::None, Exhaust::ForIterValue(t), ret_pos)
+                                );
+                                continue 'frame;
+                            }
+                        }
+                        match tri!(self, fi, ip, self.next_item(&it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.pop();
+                                self.stack.push(Value::None);
+                                ip = t as usize;
+                            }
+                        }
+                    }
                     Op::MakeFunction(flags) => {
                         let code_v = self.pop();
                         let closure = if flags & 4 != 0 { self.pop() } else { Value::None };
@@ -835,6 +859,17 @@ impl Vm {
                                         }
                                         continue 'frame;
                                     }
+                                    Exhaust::ForIterValue(target) => {
+                                        if self.frames.len() == boundary {
+                                            return Ok(Value::Null);
+                                        }
+                                        self.pop();
+                                        self.stack.push(v);
+                                        if let Some(f) = self.frames.last_mut() {
+                                            f.ip = target as usize;
+                                        }
+                                        continue 'frame;
+                                    }
                                     Exhaust::Native => {
                                         if self.frames.len() == boundary {
                                             return Ok(Value::Null);
@@ -934,8 +969,9 @@ impl Vm {
                         }
                     }
                     Op::ExcMatch => {
+                        // Stack: exception, its copy, class(es): pops the copy and the class.
                         let cls = self.pop();
-                        let exc = self.top().clone();
+                        let exc = self.pop();
                         self.frames[fi].ip = ip;
                         let m = tri!(self, fi, ip, exception_matches(&exc, &cls));
                         self.stack.push(Value::Bool(m));
@@ -1412,8 +1448,11 @@ impl Vm {
         let Some(mut frame) = st.frame.take() else {
             drop(st);
             return match exhaust {
-                Exhaust::ForIter(t) => {
+                Exhaust::ForIter(t) | Exhaust::ForIterValue(t) => {
                     self.pop();
+                    if matches!(exhaust, Exhaust::ForIterValue(_)) {
+                        self.stack.push(Value::None);
+                    }
                     if let Some(f) = self.frames.last_mut() {
                         f.ip = t as usize;
                     }

@@ -1,7 +1,7 @@
 //! `math`, with CPython's domain errors.
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::builtins::{arg_count, Kw};
@@ -82,6 +82,10 @@ unary!(log1p, f64::ln_1p);
 
 fn log_of(v: &Value) -> R<f64> {
     if let Value::Big(b) = v {
+        let f = b.to_f64().unwrap_or(f64::INFINITY);
+        if f.is_finite() && f > 0.0 {
+            return Ok(f.ln());
+        }
         if b.is_positive() {
             // ln of a huge int: ln(m * 2**k) = ln(m) + k ln 2.
             let bits = b.bits();
@@ -122,11 +126,46 @@ fn log2(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 fn log10(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("log10", args, 1, 1)?;
+    if let Value::Big(b) = &args[0] {
+        if b.to_f64().is_none_or(|x| x.is_infinite()) {
+            return Ok(Value::Float(log_of(&args[0])? / std::f64::consts::LN_10));
+        }
+    }
     let x = f(&args[0])?;
     if x <= 0.0 {
         return Err(domain());
     }
     Ok(Value::Float(x.log10()))
+}
+
+fn frexp(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("frexp", args, 1, 1)?;
+    let x = f(&args[0])?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+    }
+    let mut e = x.abs().log2().floor() as i32 + 1;
+    let mut m = x / 2f64.powi(e);
+    // Correct the rounding of log2 at the edges, so that 0.5 <= |m| < 1.
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    } else if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+}
+
+fn ldexp(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("ldexp", args, 2, 2)?;
+    let x = f(&args[0])?;
+    let Value::Int(e) = args[1] else { return Err(type_error("Expected an int as second argument to ldexp.")) };
+    let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+    if r.is_infinite() && x.is_finite() {
+        return Err(err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(r))
 }
 
 fn pow(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
@@ -171,6 +210,16 @@ fn fmod(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
         return Err(domain());
     }
     Ok(Value::Float(x % y))
+}
+
+fn remainder(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("remainder", args, 2, 2)?;
+    let (x, y) = (f(&args[0])?, f(&args[1])?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain());
+    }
+    let n = (x / y).round_ties_even();
+    Ok(Value::Float(x - n * y))
 }
 
 fn modf(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
@@ -437,6 +486,9 @@ pub fn init(m: &Module) {
             ("copysign", copysign),
             ("fmod", fmod),
             ("modf", modf),
+            ("remainder", remainder),
+            ("frexp", frexp),
+            ("ldexp", ldexp),
             ("fsum", fsum),
             ("prod", prod),
             ("dist", dist),

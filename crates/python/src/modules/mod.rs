@@ -95,7 +95,11 @@ fn find(vm: &mut Vm, name: &str) -> R<Found> {
         return Ok(Found::Ready(v));
     }
     if let Some((src, package)) = lib_source(name) {
-        let file = if package { format!("{}/__init__.py", name.replace('.', "/")) } else { format!("{}.py", name.replace('.', "/")) };
+        let file = if package {
+            format!("{}/__init__.py", name.replace('.', "/"))
+        } else {
+            format!("{}.py", name.replace('.', "/"))
+        };
         return Ok(Found::Source(src.to_string(), format!("<playground>/{file}")));
     }
     if let Some(src) = vm.interp.host.read_module(name) {

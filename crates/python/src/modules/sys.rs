@@ -82,7 +82,8 @@ fn setswitchinterval(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn getswitchinterval(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
-    Ok(Value::Float(vm.interp.switch_interval_us.load(Ordering::Relaxed) as f64 / 1e6))
+    // As CPython: microseconds times 1e-6 (so 0.05 reads back as 0.049999999999999996).
+    Ok(Value::Float(vm.interp.switch_interval_us.load(Ordering::Relaxed) as f64 * 1e-6))
 }
 
 fn is_gil_enabled(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
