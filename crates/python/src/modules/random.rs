@@ -1,16 +1,17 @@
 //! `random`: CPython's Mersenne Twister and its algorithms, so that the same seed gives the same
 //! sequence as CPython for random(), randint, randrange, choice, shuffle, uniform, sample, choices.
 
-use std::sync::Mutex;
+use std::any::Any;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::builtins::{arg_count, kwarg, Kw};
-use crate::modules::add_fns;
+use crate::modules::{add_fns, native_class, NativeObj};
 use crate::ops::{big, to_big};
 use crate::types::{err, type_error, type_name, value_error};
-use crate::value::{lock, Module, Value};
+use crate::value::{lock, Builtin, Class, Module, Obj, Value};
 use crate::vm::Vm;
 use crate::R;
 
@@ -130,21 +131,57 @@ impl Mt {
     }
 }
 
-pub static STATE: Mutex<Option<Mt>> = Mutex::new(None);
+/// A `random.Random`: its own Mersenne Twister. The module's functions are the bound methods of
+/// one hidden instance per interpreter, as in CPython's random.py.
+pub struct RandomObj {
+    mt: Mutex<Mt>,
+}
 
-fn with<T>(vm: &Vm, f: impl FnOnce(&mut Mt) -> T) -> T {
-    let mut g = lock(&STATE);
-    let mt = g.get_or_insert_with(|| {
-        let mut m = Mt { mt: [0; N], mti: N + 1 };
-        let seed =
-            if vm.interp.config.seed != 0 { vm.interp.config.seed } else { (vm.interp.host.wall() * 1e6) as u64 };
-        m.seed_int(&BigInt::from(seed));
-        m
-    });
-    f(mt)
+static RANDOM_CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+
+fn random_class() -> Arc<Class> {
+    RANDOM_CLASS.get_or_init(|| native_class("Random", METHODS)).clone()
+}
+
+impl NativeObj for RandomObj {
+    fn class(&self) -> Arc<Class> {
+        random_class()
+    }
+    fn type_name(&self) -> &'static str {
+        "Random"
+    }
+    fn repr(&self) -> String {
+        "<random.Random object>".into()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn new_random(seed: &BigInt) -> Value {
+    let mut m = Mt { mt: [0; N], mti: N + 1 };
+    m.seed_int(seed);
+    Value::obj(Obj::Native(Box::new(RandomObj { mt: Mutex::new(m) })))
+}
+
+/// Splits a method's arguments into its instance and the rest.
+fn split(args: &[Value]) -> R<(&RandomObj, &[Value])> {
+    if let Some(Value::Obj(o)) = args.first() {
+        if let Obj::Native(n) = &**o {
+            if let Some(r) = n.as_any().downcast_ref::<RandomObj>() {
+                return Ok((r, &args[1..]));
+            }
+        }
+    }
+    Err(type_error("descriptor requires a 'random.Random' object"))
+}
+
+fn with<T>(r: &RandomObj, f: impl FnOnce(&mut Mt) -> T) -> T {
+    f(&mut lock(&r.mt))
 }
 
 fn seed(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     let n = match args.first() {
         None | Some(Value::None) => BigInt::from((vm.interp.host.wall() * 1e6) as u64),
         Some(Value::Float(x)) => BigInt::from(crate::ops::hash_float(*x)),
@@ -158,21 +195,23 @@ fn seed(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
             }
         },
     };
-    with(vm, |m| m.seed_int(&n));
+    with(inst, |m| m.seed_int(&n));
     Ok(Value::None)
 }
 
-fn random(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
-    Ok(Value::Float(with(vm, |m| m.random())))
+fn random(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, _) = split(args)?;
+    Ok(Value::Float(with(inst, |m| m.random())))
 }
 
-fn getrandbits(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn getrandbits(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("getrandbits", args, 1, 1)?;
     let Value::Int(k) = args[0] else { return Err(type_error("an integer is required")) };
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
-    Ok(big(with(vm, |m| m.getrandbits(k as u64))))
+    Ok(big(with(inst, |m| m.getrandbits(k as u64))))
 }
 
 fn int_of(v: &Value) -> R<BigInt> {
@@ -183,17 +222,17 @@ fn int_of(v: &Value) -> R<BigInt> {
     }
 }
 
-fn randrange_impl(vm: &Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> R<BigInt> {
+fn randrange_impl(inst: &RandomObj, start: BigInt, stop: Option<BigInt>, step: BigInt) -> R<BigInt> {
     let Some(stop) = stop else {
         if start.is_positive() {
-            return Ok(with(vm, |m| m.randbelow(&start)));
+            return Ok(with(inst, |m| m.randbelow(&start)));
         }
         return Err(value_error("empty range for randrange()"));
     };
     let width = &stop - &start;
     if step == BigInt::from(1) {
         if width.is_positive() {
-            return Ok(&start + with(vm, |m| m.randbelow(&width)));
+            return Ok(&start + with(inst, |m| m.randbelow(&width)));
         }
         return Err(value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
     }
@@ -204,54 +243,60 @@ fn randrange_impl(vm: &Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) ->
     if !n.is_positive() {
         return Err(value_error("empty range for randrange()"));
     }
-    Ok(&start + &step * with(vm, |m| m.randbelow(&n)))
+    Ok(&start + &step * with(inst, |m| m.randbelow(&n)))
 }
 
-fn randrange(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn randrange(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("randrange", args, 1, 3)?;
     let start = int_of(&args[0])?;
     let stop = args.get(1).map(int_of).transpose()?;
     let step = args.get(2).map(int_of).transpose()?.unwrap_or(BigInt::from(1));
-    Ok(big(randrange_impl(vm, start, stop, step)?))
+    Ok(big(randrange_impl(inst, start, stop, step)?))
 }
 
-fn randint(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn randint(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("randint", args, 2, 2)?;
     let (a, b) = (int_of(&args[0])?, int_of(&args[1])?);
-    Ok(big(randrange_impl(vm, a, Some(b + 1), BigInt::from(1))?))
+    Ok(big(randrange_impl(inst, a, Some(b + 1), BigInt::from(1))?))
 }
 
 fn choice(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("choice", args, 1, 1)?;
     let n = vm.len(&args[0])?;
     if n == 0 {
         return Err(err("IndexError", "Cannot choose from an empty sequence"));
     }
-    let i = with(vm, |m| m.randbelow_usize(n));
+    let i = with(inst, |m| m.randbelow_usize(n));
     vm.getitem(&args[0], &Value::Int(i as i64))
 }
 
-fn shuffle(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn shuffle(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("shuffle", args, 1, 1)?;
     let Value::List(l) = &args[0] else {
         return Err(type_error(format!("'{}' object does not support item assignment", type_name(&args[0]))));
     };
     let n = lock(&l.items).len();
     for i in (1..n).rev() {
-        let j = with(vm, |m| m.randbelow_usize(i + 1));
+        let j = with(inst, |m| m.randbelow_usize(i + 1));
         lock(&l.items).swap(i, j);
     }
     Ok(Value::None)
 }
 
-fn uniform(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn uniform(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("uniform", args, 2, 2)?;
     let a = crate::ops::to_f64(&args[0]).ok_or_else(|| type_error("must be real number"))?;
     let b = crate::ops::to_f64(&args[1]).ok_or_else(|| type_error("must be real number"))?;
-    Ok(Value::Float(a + (b - a) * with(vm, |m| m.random())))
+    Ok(Value::Float(a + (b - a) * with(inst, |m| m.random())))
 }
 
 fn sample(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("sample", args, 1, 2)?;
     let pop = vm.collect(&args[0])?;
     let k = match args.get(1).cloned().or_else(|| kwarg(kw, "k")) {
@@ -272,16 +317,16 @@ fn sample(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     if n <= setsize {
         let mut pool = pop.clone();
         for (i, slot) in result.iter_mut().enumerate() {
-            let j = with(vm, |m| m.randbelow_usize(n - i));
+            let j = with(inst, |m| m.randbelow_usize(n - i));
             *slot = pool[j].clone();
             pool[j] = pool[n - i - 1].clone();
         }
     } else {
         let mut selected = std::collections::HashSet::new();
         for slot in result.iter_mut() {
-            let mut j = with(vm, |m| m.randbelow_usize(n));
+            let mut j = with(inst, |m| m.randbelow_usize(n));
             while selected.contains(&j) {
-                j = with(vm, |m| m.randbelow_usize(n));
+                j = with(inst, |m| m.randbelow_usize(n));
             }
             selected.insert(j);
             *slot = pop[j].clone();
@@ -291,6 +336,7 @@ fn sample(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 }
 
 fn choices(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     arg_count("choices", args, 1, 2)?;
     let pop = vm.collect(&args[0])?;
     let n = pop.len();
@@ -321,7 +367,7 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
                 return Err(err("IndexError", "Cannot choose from an empty sequence"));
             }
             for _ in 0..k {
-                let r = with(vm, |m| m.random());
+                let r = with(inst, |m| m.random());
                 out.push(pop[(r * n as f64).floor() as usize].clone());
             }
         }
@@ -331,7 +377,7 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
             }
             let total = *cw.last().unwrap_or(&0.0);
             for _ in 0..k {
-                let r = with(vm, |m| m.random()) * total;
+                let r = with(inst, |m| m.random()) * total;
                 let i = cw.partition_point(|c| *c <= r).min(n - 1);
                 out.push(pop[i].clone());
             }
@@ -340,14 +386,15 @@ fn choices(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     Ok(Value::list(out))
 }
 
-fn gauss(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn gauss(_vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
     let mu = args.first().and_then(crate::ops::to_f64).unwrap_or(0.0);
     let sigma = args.get(1).and_then(crate::ops::to_f64).unwrap_or(1.0);
     // normalvariate's Kinderman-Monahan ratio method, as CPython's random.py.
     let nv_magicconst = 4.0 * (-0.5f64).exp() / 2f64.sqrt();
     loop {
-        let u1 = with(vm, |m| m.random());
-        let u2 = 1.0 - with(vm, |m| m.random());
+        let u1 = with(inst, |m| m.random());
+        let u2 = 1.0 - with(inst, |m| m.random());
         let z = nv_magicconst * (u1 - 0.5) / u2;
         let zz = z * z / 4.0;
         if zz <= -u2.ln() {
@@ -356,23 +403,80 @@ fn gauss(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
 }
 
+const METHODS: &[(&str, crate::value::NativeFn)] = &[
+    ("seed", seed),
+    ("random", random),
+    ("getrandbits", getrandbits),
+    ("randrange", randrange),
+    ("randint", randint),
+    ("choice", choice),
+    ("shuffle", shuffle),
+    ("uniform", uniform),
+    ("sample", sample),
+    ("choices", choices),
+    ("gauss", gauss),
+    ("normalvariate", gauss),
+    ("getstate", getstate),
+    ("setstate", setstate),
+    ("__new__", random_new),
+];
+
+fn default_seed(vm: &Vm) -> BigInt {
+    if vm.interp.config.seed != 0 {
+        BigInt::from(vm.interp.config.seed)
+    } else {
+        BigInt::from((vm.interp.host.wall() * 1e6) as u64)
+    }
+}
+
+fn random_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("Random", args, 0, 1)?;
+    let n = match args.first() {
+        None | Some(Value::None) => default_seed(vm),
+        Some(v) => to_big(v).ok_or_else(|| err("NotImplementedError", "seeding with a non-integer is not supported by the playground yet"))?,
+    };
+    Ok(new_random(&n))
+}
+
+fn getstate(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, _) = split(args)?;
+    let (words, pos) = with(inst, |m| (m.mt.to_vec(), m.mti));
+    let mut items: Vec<Value> = words.into_iter().map(|w| Value::Int(w as i64)).collect();
+    items.push(Value::Int(pos as i64));
+    Ok(Value::tuple(vec![Value::Int(3), Value::tuple(items), Value::None]))
+}
+
+fn setstate(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let (inst, args) = split(args)?;
+    let bad = || value_error("state vector is the wrong size");
+    let Some(Value::Tuple(t)) = args.first() else { return Err(type_error("state vector must be a tuple")) };
+    let Some(Value::Tuple(words)) = t.0.get(1) else { return Err(bad()) };
+    if words.0.len() != N + 1 {
+        return Err(bad());
+    }
+    let mut mt = [0u32; N];
+    for (k, w) in words.0[..N].iter().enumerate() {
+        mt[k] = match w {
+            Value::Int(i) => *i as u32,
+            _ => return Err(bad()),
+        };
+    }
+    let Value::Int(pos) = words.0[N] else { return Err(bad()) };
+    with(inst, |m| {
+        m.mt = mt;
+        m.mti = (pos as usize).min(N);
+    });
+    Ok(Value::None)
+}
+
 pub fn init(vm: &mut Vm, m: &Module) {
-    let _ = vm;
-    add_fns(
-        m,
-        &[
-            ("seed", seed),
-            ("random", random),
-            ("getrandbits", getrandbits),
-            ("randrange", randrange),
-            ("randint", randint),
-            ("choice", choice),
-            ("shuffle", shuffle),
-            ("uniform", uniform),
-            ("sample", sample),
-            ("choices", choices),
-            ("gauss", gauss),
-            ("normalvariate", gauss),
-        ],
-    );
+    let inst = new_random(&default_seed(vm));
+    for (name, f) in METHODS {
+        if name.starts_with("__") {
+            continue;
+        }
+        m.dict.set_name(name, Value::Builtin(Arc::new(Builtin { name, f: *f, bound: Some(inst.clone()) })));
+    }
+    m.dict.set_name("Random", Value::Class(random_class()));
+    let _ = add_fns;
 }
