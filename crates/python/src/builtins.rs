@@ -482,13 +482,6 @@ fn map(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     if args.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
     }
-    if vm.interp.config.simulate
-        && vm.nested == 0
-        && (matches!(args[0], Value::Func(_) | Value::Method(_) | Value::Class(_))
-            || args[1..].iter().any(|a| vm.needs_resumable(a)))
-    {
-        return helper(vm, "map", args.to_vec());
-    }
     let mut its = Vec::new();
     for a in &args[1..] {
         its.push(vm.iter(a)?);
@@ -498,12 +491,6 @@ fn map(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 
 fn filter(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("filter", args, 2, 2)?;
-    if vm.interp.config.simulate
-        && vm.nested == 0
-        && (matches!(args[0], Value::Func(_) | Value::Method(_)) || vm.needs_resumable(&args[1]))
-    {
-        return helper(vm, "filter", args.to_vec());
-    }
     let it = vm.iter(&args[1])?;
     Ok(lazy(Lazy::Filter { f: args[0].clone(), it }))
 }

@@ -97,8 +97,11 @@ pub enum Op {
     SetupWith(u32),
     /// Normal exit of a `with` body: calls `__exit__(None, None, None)`.
     WithExit,
-    /// A `with` body raised: calls `__exit__(type, exc, tb)`; jumps to the target if suppressed.
-    WithExcept(u32),
+    /// A `with` body raised (stack: exit, exception): calls `__exit__(type, exc, None)`, leaving
+    /// the exception and the call's result.
+    WithExcept,
+    /// After `WithExcept`: a true result swallows the exception (and jumps), else it is re-raised.
+    WithSuppress(u32),
     Unpack(u32),
     UnpackEx(u16, u16),
     ImportName(u32),

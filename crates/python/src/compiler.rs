@@ -158,7 +158,7 @@ impl FnCompiler {
             Op::SetupExcept(_) => Op::SetupExcept(target),
             Op::SetupFinally(_) => Op::SetupFinally(target),
             Op::SetupWith(_) => Op::SetupWith(target),
-            Op::WithExcept(_) => Op::WithExcept(target),
+            Op::WithSuppress(_) => Op::WithSuppress(target),
             other => other,
         };
     }
@@ -625,9 +625,10 @@ impl FnCompiler {
         self.emit(Op::Pop);
         let j = self.emit(Op::Jump(0));
         self.patch(setup);
-        let we = self.emit(Op::WithExcept(0));
+        self.emit(Op::WithExcept);
+        let ws = self.emit(Op::WithSuppress(0));
         self.patch(j);
-        self.patch(we);
+        self.patch(ws);
         Ok(())
     }
 

@@ -411,9 +411,21 @@ impl Vm {
                         }
                         let kn = names.len();
                         let names = if kn > 0 { Some(Arc::new(Tuple(names))) } else { None };
-                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n + kn, names)) {
-                            Called::Pushed => continue 'frame,
-                            Called::Done => {}
+                        match self.call_at(fpos, f, fpos + 1, n + kn, names) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Done) => {}
+                            Err(e) => {
+                                if matches!(e, Raise::Block(_) | Raise::Preempt) {
+                                    // Run again on waking: the stack as this op found it.
+                                    self.stack.truncate(fpos + 1);
+                                    self.stack.push(args);
+                                    if let Some(k) = kwargs {
+                                        self.stack.push(k);
+                                    }
+                                }
+                                self.frames[fi].ip = ip;
+                                return Err(e);
+                            }
                         }
                     }
                     Op::Binary(bop) | Op::Inplace(bop) => {
@@ -1021,19 +1033,44 @@ impl Vm {
                             Called::Done => {}
                         }
                     }
-                    Op::WithExcept(t) => {
-                        // Stack: exit, exception. Calls exit(type, exc, None); a true result swallows it.
+                    Op::WithExcept => {
+                        // Stack: exit, exception -> exception, exit(type, exc, None). A Python
+                        // __exit__ runs as a frame, so it may block (an executor's shutdown).
                         self.frames[fi].ip = ip;
                         let exc = self.pop();
                         let exit = self.pop();
                         let cls = Value::Class(crate::types::type_of(&exc));
-                        let r = tri!(self, fi, ip, self.call(&exit, vec![cls, exc.clone(), Value::None]));
+                        self.stack.push(exc.clone());
+                        let pos = self.stack.len();
+                        self.stack.push(exit.clone());
+                        self.stack.push(cls);
+                        self.stack.push(exc.clone());
+                        self.stack.push(Value::None);
+                        match self.call_at(pos, exit.clone(), pos + 1, 3, None) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Done) => {}
+                            Err(e) => {
+                                if matches!(e, Raise::Block(_) | Raise::Preempt) {
+                                    self.stack.truncate(pos - 1);
+                                    self.stack.push(exit);
+                                    self.stack.push(exc);
+                                }
+                                self.frames[fi].ip = ip;
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Op::WithSuppress(t) => {
+                        let r = self.pop();
+                        self.frames[fi].ip = ip;
                         if tri!(self, fi, ip, self.truthy(&r)) {
+                            self.pop();
                             if let Some(b) = self.frames[fi].blocks.pop() {
                                 self.exc_info = b.saved_exc;
                             }
                             ip = t as usize;
                         } else {
+                            let exc = self.pop();
                             return Err(Raise::Reraise(exc));
                         }
                     }

@@ -8,7 +8,7 @@ __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"
 
 class Empty(Exception):
     "Exception raised by Queue.get(block=0)/get_nowait()."
-    pass
+    __module__ = "_queue"
 
 
 class Full(Exception):

@@ -433,7 +433,9 @@ fn random_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("Random", args, 0, 1)?;
     let n = match args.first() {
         None | Some(Value::None) => default_seed(vm),
-        Some(v) => to_big(v).ok_or_else(|| err("NotImplementedError", "seeding with a non-integer is not supported by the playground yet"))?,
+        Some(v) => to_big(v).ok_or_else(|| {
+            err("NotImplementedError", "seeding with a non-integer is not supported by the playground yet")
+        })?,
     };
     Ok(new_random(&n))
 }

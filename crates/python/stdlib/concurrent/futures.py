@@ -28,10 +28,14 @@ _STATE_TO_DESCRIPTION_MAP = {
 
 
 class Error(Exception):
+    __module__ = "concurrent.futures._base"
+
     pass
 
 
 class CancelledError(Error):
+    __module__ = "concurrent.futures._base"
+
     pass
 
 
@@ -39,14 +43,20 @@ TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
+    __module__ = "concurrent.futures._base"
+
     pass
 
 
 class BrokenExecutor(RuntimeError):
+    __module__ = "concurrent.futures._base"
+
     pass
 
 
 class _Waiter:
+    __module__ = "concurrent.futures._base"
+
     def __init__(self):
         self.event = threading.Event()
         self.finished_futures = []
@@ -252,6 +262,8 @@ def _result_or_cancel(fut, timeout=None):
 
 
 class Future:
+    __module__ = "concurrent.futures._base"
+
     def __init__(self):
         self._condition = threading.Condition()
         self._state = _PENDING
@@ -392,6 +404,8 @@ def _thread_excepthook_print(e):
 
 
 class Executor:
+    __module__ = "concurrent.futures._base"
+
     def submit(self, fn, /, *args, **kwargs):
         raise NotImplementedError()
 
@@ -481,10 +495,14 @@ def _worker(executor, work_queue, initializer, initargs):
 
 
 class BrokenThreadPool(BrokenExecutor):
+    __module__ = "concurrent.futures.thread"
+
     pass
 
 
 class ThreadPoolExecutor(Executor):
+    __module__ = "concurrent.futures.thread"
+
     _counter = 0
 
     def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
@@ -501,8 +519,11 @@ class ThreadPoolExecutor(Executor):
         self._broken = False
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
-        ThreadPoolExecutor._counter += 1
-        self._thread_name_prefix = thread_name_prefix or ("ThreadPoolExecutor-%d" % (ThreadPoolExecutor._counter - 1))
+        if not thread_name_prefix:
+            # As CPython, the counter only moves for pools without a prefix.
+            thread_name_prefix = "ThreadPoolExecutor-%d" % ThreadPoolExecutor._counter
+            ThreadPoolExecutor._counter += 1
+        self._thread_name_prefix = thread_name_prefix
         self._initializer = initializer
         self._initargs = initargs
         _live_queues.append((self._work_queue, self._threads))
