@@ -72,10 +72,3 @@ pub unsafe extern "C" fn run(ptr: *const u8, len: usize, simulate: u32) -> i32 {
     let config = Config { simulate: simulate != 0, ..Config::default() };
     runtime::run_source(&source, "main.py", config, Arc::new(EmbedHost), &StopHandle::new()).exit_code
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    let src = b"print('hello from the embedding')\n";
-    let code = unsafe { run(src.as_ptr(), src.len(), 1) };
-    std::process::exit(code);
-}

@@ -251,9 +251,9 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if inst.class.has_descriptors.load(Ordering::Relaxed) {
-                    if let Some(d) = inst.class.lookup(name) {
-                        if let Value::Obj(o) = &d {
-                            if let Obj::Property { fset, .. } = &**o {
+                    if let Some(Value::Obj(o)) = inst.class.lookup(name) {
+                        {
+                            if let Obj::Property { fset, .. } = &*o {
                                 if fset.is_none() {
                                     return Err(err(
                                         "AttributeError",

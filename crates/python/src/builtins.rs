@@ -587,16 +587,10 @@ fn pow(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
             return Err(value_error("base is not invertible for the given modulus"));
         }
         let r = b.modpow(&e, &m);
-        let r = if num_traits::Signed::is_negative(&m)
-            && !num_traits::Zero::is_zero(&r)
-            && !num_traits::Signed::is_negative(&r)
-        {
-            r + &m
-        } else if !num_traits::Signed::is_negative(&m) && num_traits::Signed::is_negative(&r) {
-            r + &m
-        } else {
-            r
-        };
+        // Python's result takes the modulus's sign.
+        let (mneg, rneg, rzero) =
+            (num_traits::Signed::is_negative(&m), num_traits::Signed::is_negative(&r), num_traits::Zero::is_zero(&r));
+        let r = if !rzero && mneg != rneg { r + &m } else { r };
         return Ok(ops::big(r));
     }
     vm.binary_op(crate::ast::BinOp::Pow, args[0].clone(), args[1].clone(), false)

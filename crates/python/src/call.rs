@@ -72,10 +72,10 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
     // Defaults for the last positional parameters, then keyword-only defaults.
     let ndef = func.defaults.len();
     let mut missing = Vec::new();
-    for i in 0..argc {
-        if slots[i].is_null() {
+    for (i, slot) in slots.iter_mut().enumerate().take(argc) {
+        if slot.is_null() {
             if i + ndef >= argc {
-                slots[i] = func.defaults[i + ndef - argc].clone();
+                *slot = func.defaults[i + ndef - argc].clone();
             } else {
                 missing.push(code.local_names[i].s.clone());
             }
@@ -90,11 +90,11 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
         )));
     }
     let mut missing_kw = Vec::new();
-    for i in argc..argc + kwonly {
-        if slots[i].is_null() {
+    for (i, slot) in slots.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+        if slot.is_null() {
             let pname = &code.local_names[i];
             match func.kwdefaults.iter().find(|(k, _)| k.s == pname.s) {
-                Some((_, v)) => slots[i] = v.clone(),
+                Some((_, v)) => *slot = v.clone(),
                 None => missing_kw.push(pname.s.clone()),
             }
         }

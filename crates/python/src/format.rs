@@ -127,12 +127,9 @@ fn sign_str(neg: bool, sp: &Spec) -> &'static str {
 }
 
 pub fn format_int(v: &BigInt, sp: &Spec) -> R<String> {
-    match sp.ty {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let f = num_traits::ToPrimitive::to_f64(v).unwrap_or(f64::INFINITY);
-            return format_float(f, sp);
-        }
-        _ => {}
+    if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = sp.ty {
+        let f = num_traits::ToPrimitive::to_f64(v).unwrap_or(f64::INFINITY);
+        return format_float(f, sp);
     }
     if sp.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));

@@ -353,9 +353,7 @@ impl Lexer {
             o
         } else if let Some(i) = OPS1.find(c) {
             &OPS1[i..i + c.len_utf8()]
-        } else if c == '!' {
-            return Err(SyntaxError::new("invalid syntax", line, col));
-        } else if c == '$' || c == '?' || c == '`' {
+        } else if c == '!' || c == '$' || c == '?' || c == '`' {
             return Err(SyntaxError::new("invalid syntax", line, col));
         } else {
             return Err(SyntaxError::new(format!("invalid character '{c}' (U+{:04X})", c as u32), line, col));

@@ -192,8 +192,5 @@ fn start_shutdown(vm: &mut Vm) -> bool {
     let Some(f) = t.dict.get_name("_shutdown") else { return false };
     vm.frames.clear();
     vm.stack.clear();
-    match vm.start_call(&f, vec![]) {
-        Ok(None) => true,
-        _ => false,
-    }
+    matches!(vm.start_call(&f, vec![]), Ok(None))
 }

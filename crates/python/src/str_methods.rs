@@ -397,7 +397,7 @@ fn pred(args: &[Value], f: impl Fn(char) -> bool) -> R<Value> {
 }
 
 fn isdigit(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
-    pred(args, |c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+    pred(args, |c| c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit())
 }
 fn isnumeric(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     pred(args, char::is_numeric)

@@ -58,10 +58,8 @@ impl Scope {
         for n in self.used.iter().chain(&self.child_frees) {
             if self.kind == ScopeKind::Class {
                 // A class body's own names are not visible to its methods: pass their needs through.
-                if self.child_frees.contains(n) || !self.local_set.contains(n) {
-                    if !self.globals.contains(n) {
-                        out.insert(n.clone());
-                    }
+                if (self.child_frees.contains(n) || !self.local_set.contains(n)) && !self.globals.contains(n) {
+                    out.insert(n.clone());
                 }
                 continue;
             }
