@@ -134,7 +134,9 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
         b.set_name(name, Value::Class((*c).clone()));
     }
     for (name, c) in &t.exceptions {
-        b.set_name(name, Value::Class(c.clone()));
+        if c.module == "builtins" {
+            b.set_name(name, Value::Class(c.clone()));
+        }
     }
     for alias in ["IOError", "EnvironmentError"] {
         b.set_name(alias, Value::Class(t.exceptions["OSError"].clone()));

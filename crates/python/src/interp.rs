@@ -76,6 +76,11 @@ pub struct Interp {
     pub sim_new: Mutex<Vec<crate::vm::Vm>>,
     /// `--simulate`: the virtual clock, in seconds.
     pub sim_now: Mutex<f64>,
+    /// The first process of the run: in `--simulate` its scheduler runs every process's threads
+    /// on its clock.
+    pub root: Option<Arc<Interp>>,
+    /// Child processes, stopped with this one.
+    pub children: Mutex<Vec<std::sync::Weak<Interp>>>,
 }
 
 #[derive(Default)]
@@ -87,6 +92,20 @@ pub struct Threads {
 
 impl Interp {
     pub fn new(config: Config, host: Arc<dyn Host>, stop: Arc<AtomicBool>) -> Arc<Interp> {
+        Self::build(config, host, stop, 4242, None)
+    }
+
+    /// A child process: the parent's settings, host and stop flag, its own everything else.
+    pub fn new_process(parent: &Arc<Interp>, pid: u32) -> Arc<Interp> {
+        let root = parent.root.clone().unwrap_or_else(|| parent.clone());
+        let child = Self::build(parent.config.clone(), parent.host.clone(), parent.stop.clone(), pid, Some(root));
+        child.switch_interval_us.store(parent.switch_interval_us.load(Ordering::Relaxed), Ordering::Relaxed);
+        lock(&parent.children).push(Arc::downgrade(&child));
+        child.sync_stop();
+        child
+    }
+
+    fn build(config: Config, host: Arc<dyn Host>, stop: Arc<AtomicBool>, pid: u32, root: Option<Arc<Interp>>) -> Arc<Interp> {
         let interval = (config.switch_interval_ms * 1000.0).max(1.0) as u64;
         let sim = config.simulate;
         let interp = Arc::new(Interp {
@@ -105,9 +124,11 @@ impl Interp {
             mem: AtomicUsize::new(0),
             threads: Mutex::new(Threads { live: 0, next_ident: 1, main_ident: 1 }),
             threads_done: Condvar::new(),
-            pid: 4242,
+            pid,
             sim_new: Mutex::new(Vec::new()),
             sim_now: Mutex::new(0.0),
+            root,
+            children: Mutex::new(Vec::new()),
             config,
             host,
         });
@@ -123,8 +144,19 @@ impl Interp {
     pub fn request_stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
         self.breaker.fetch_or(BREAK_STOP, Ordering::Release);
-        let _g = lock(&self.wakeup.0);
-        self.wakeup.1.notify_all();
+        {
+            let _g = lock(&self.wakeup.0);
+            self.wakeup.1.notify_all();
+        }
+        let children: Vec<_> = lock(&self.children).iter().filter_map(|c| c.upgrade()).collect();
+        for c in children {
+            c.request_stop();
+        }
+    }
+
+    /// The interpreter whose simulation clock and thread queue this one uses.
+    pub fn sim_root(&self) -> &Interp {
+        self.root.as_deref().unwrap_or(self)
     }
 
     /// Called by the host's handle: the breaker must see the flag too.
@@ -141,7 +173,7 @@ impl Interp {
     /// Seconds on the interpreter's clock: the host's, or the simulation's virtual one.
     pub fn now(&self) -> f64 {
         if self.config.simulate {
-            *lock(&self.sim_now)
+            *lock(&self.sim_root().sim_now)
         } else {
             self.host.now()
         }

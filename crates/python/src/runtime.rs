@@ -52,7 +52,7 @@ pub fn start_thread(vm: &mut Vm, f: Value, args: Vec<Value>) -> R<u64> {
         let mut nvm = Vm::new(interp.clone(), ident);
         nvm.stack.push(f);
         nvm.stack.extend(args);
-        lock(&interp.sim_new).push(nvm);
+        lock(&interp.sim_root().sim_new).push(nvm);
         return Ok(ident);
     }
     let job_interp = interp.clone();
@@ -86,6 +86,29 @@ fn thread_main(interp: Arc<Interp>, ident: u64, f: Value, args: Vec<Value>) {
     t.live -= 1;
     drop(t);
     interp.threads_done.notify_all();
+}
+
+/// Runs `f(*args)` as the main thread of the child process `child`.
+pub fn start_process_main(child: &Arc<Interp>, f: Value, args: Vec<Value>) -> R<()> {
+    {
+        let mut t = lock(&child.threads);
+        t.live = 1;
+        t.main_ident = 1;
+        t.next_ident = 1;
+    }
+    if child.config.simulate {
+        let mut nvm = Vm::new(child.clone(), 1);
+        nvm.stack.push(f);
+        nvm.stack.extend(args);
+        lock(&child.sim_root().sim_new).push(nvm);
+        return Ok(());
+    }
+    let job_interp = child.clone();
+    let job = move || {
+        thread_main(job_interp.clone(), 1, f, args);
+        job_interp.flush_out();
+    };
+    child.host.spawn(Box::new(job)).map_err(|_| err("OSError", "cannot start a process here"))
 }
 
 /// Compiles and runs a program to its end: the CLI's and the tests' entry point.

@@ -67,7 +67,11 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
         // Wake threads whose lock is free or whose timeout passed.
         for t in threads.iter_mut() {
             if let State::Blocked(w, deadline) = &t.state {
-                let free = matches!(w, Wait::Lock(st) if st.is_free());
+                let free = match w {
+                    Wait::Lock(st) => st.is_free(),
+                    Wait::Channel(c) => !lock(&c.items).is_empty(),
+                    Wait::Sleep => false,
+                };
                 if free {
                     t.vm.wake = Some(Wake::Signaled);
                     t.state = State::Ready;

@@ -92,7 +92,14 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("PickleError", "Exception"),
+    ("PicklingError", "PickleError"),
+    ("UnpicklingError", "PickleError"),
 ];
+
+/// Exceptions of the table that live in a module rather than in builtins.
+const MODULE_EXCEPTIONS: &[(&str, &str)] =
+    &[("PickleError", "_pickle"), ("PicklingError", "_pickle"), ("UnpicklingError", "_pickle")];
 
 static TYPES: OnceLock<Types> = OnceLock::new();
 
@@ -174,7 +181,13 @@ fn make_types() -> Types {
     exceptions.insert("BaseException", base_exception.clone());
     for (name, base) in EXCEPTIONS {
         let parent = exceptions.get(base).cloned().unwrap_or_else(|| base_exception.clone());
-        exceptions.insert(name, new_class(name, vec![parent], Dict::new(), true));
+        let mut cls = new_class(name, vec![parent], Dict::new(), true);
+        if let Some((_, module)) = MODULE_EXCEPTIONS.iter().find(|(n, _)| n == name) {
+            if let Some(c) = Arc::get_mut(&mut cls) {
+                c.module = module.to_string();
+            }
+        }
+        exceptions.insert(name, cls);
     }
     Types {
         type_: b("type"),

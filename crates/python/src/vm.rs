@@ -21,6 +21,8 @@ use crate::{Raise, R};
 pub enum Wait {
     Sleep,
     Lock(Arc<crate::modules::thread::LockState>),
+    /// A process channel (a multiprocessing queue, a pool's results) to have an item.
+    Channel(Arc<crate::modules::mp::ChannelState>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

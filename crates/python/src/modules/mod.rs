@@ -2,6 +2,7 @@
 //! in Python and embedded (`threading`, `queue`, `_pyhelpers`), and `import` itself.
 
 pub mod math;
+pub mod mp;
 pub mod os;
 pub mod random;
 pub mod sys;
@@ -73,6 +74,7 @@ fn native_module(vm: &mut Vm, name: &str) -> Option<Arc<Module>> {
         "random" => random::init(vm, &m),
         "sys" => sys::init(vm, &m),
         "os" => os::init(vm, &m),
+        "_mp" => mp::init(&m),
         "builtins" => return Some(Arc::new(Module { name: "builtins".into(), dict: interp.builtins.clone() })),
         _ => return None,
     }

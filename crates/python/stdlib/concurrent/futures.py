@@ -581,6 +581,39 @@ class ThreadPoolExecutor(Executor):
                 t.join()
 
 
+class BrokenProcessPool(BrokenExecutor):
+    __module__ = "concurrent.futures.process"
+
+
 class ProcessPoolExecutor(Executor):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("ProcessPoolExecutor is not supported by the playground yet")
+    """Tasks run in worker processes (separate interpreters, each with its own GIL), their
+    function and arguments copied there as pickling would, the results copied back."""
+
+    __module__ = "concurrent.futures.process"
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown = True
+        if wait:
+            self._pool.close()
+            self._pool.join()
