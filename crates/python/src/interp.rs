@@ -105,7 +105,13 @@ impl Interp {
         child
     }
 
-    fn build(config: Config, host: Arc<dyn Host>, stop: Arc<AtomicBool>, pid: u32, root: Option<Arc<Interp>>) -> Arc<Interp> {
+    fn build(
+        config: Config,
+        host: Arc<dyn Host>,
+        stop: Arc<AtomicBool>,
+        pid: u32,
+        root: Option<Arc<Interp>>,
+    ) -> Arc<Interp> {
         let interval = (config.switch_interval_ms * 1000.0).max(1.0) as u64;
         let sim = config.simulate;
         let interp = Arc::new(Interp {

@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex, Once};
 
 use crate::builtins::{arg_count, check_kw, kwarg, make_set_from, Kw};
 use crate::dict::Dict;
-use crate::frame::Exhaust;
 use crate::ops::{self, float_from_str, int_from_str, to_big};
 use crate::types::{add_methods, err, new_exception, type_error, type_name, type_of, types, value_error};
 use crate::value::{lock, Builtin, Obj, Value};
@@ -463,18 +462,6 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let e = args.get(1).cloned().unwrap_or(Value::None);
     let e = vm.instantiate_exception(e)?;
     Err(Raise::Exc(e))
-}
-
-/// `next(gen)` from Python code resumes the generator as a frame (resumable), not a nested run.
-pub fn next_as_frame(vm: &mut Vm, args: &[Value], ret_pos: usize) -> Option<R<()>> {
-    if args.len() != 1 {
-        return None;
-    }
-    let Value::Obj(o) = &args[0] else { return None };
-    if !matches!(**o, Obj::Generator(..)) {
-        return None;
-    }
-    Some(vm.resume_gen(o.clone(), Value::None, Exhaust::Next, ret_pos))
 }
 
 pub fn vec_iter(items: Vec<Value>) -> Value {

@@ -1312,6 +1312,17 @@ impl Vm {
                 Ok(Called::Pushed)
             }
             Value::Builtin(b) => {
+                // `next(gen)` resumes the generator as a frame, so it can block in --simulate.
+                if b.bound.is_none() && b.name == "next" && n == 1 && kw.is_none() {
+                    if let Some(Value::Obj(o)) = self.stack.get(args_start) {
+                        if matches!(**o, Obj::Generator(..)) {
+                            let g = o.clone();
+                            self.stack.truncate(ret_pos);
+                            self.resume_gen(g, Value::None, Exhaust::Next, ret_pos)?;
+                            return Ok(Called::Pushed);
+                        }
+                    }
+                }
                 let mut args = std::mem::take(&mut self.argbuf);
                 args.clear();
                 if let Some(this) = &b.bound {

@@ -105,10 +105,17 @@ impl<'a> Copier<'a> {
                 if self.mode == Mode::Pickle {
                     return Err(type_error("cannot pickle 'module' object"));
                 }
+                // The module's functions share its dict as their globals: one copy for both, whichever
+                // was reached first.
+                let dict_ptr = Arc::as_ptr(&m.dict) as usize;
+                if let Some(Value::Dict(d)) = self.memo.get(&dict_ptr).cloned() {
+                    let new = Arc::new(Module { name: m.name.clone(), dict: d });
+                    self.memo.insert(p, Value::Module(new.clone()));
+                    return Ok(Value::Module(new));
+                }
                 let new = Arc::new(Module { name: m.name.clone(), dict: PyDict::new() });
                 self.memo.insert(p, Value::Module(new.clone()));
-                // The module's functions share its dict as their globals: map it too.
-                self.memo.insert(Arc::as_ptr(&m.dict) as usize, Value::Dict(new.dict.clone()));
+                self.memo.insert(dict_ptr, Value::Dict(new.dict.clone()));
                 let snapshot = lock(&m.dict.d).clone();
                 self.copy_dict_into(&snapshot, &new.dict)?;
                 return Ok(Value::Module(new));
@@ -309,7 +316,8 @@ struct Channel(Arc<ChannelState>);
 impl NativeObj for Channel {
     fn class(&self) -> Arc<Class> {
         static C: OnceLock<Arc<Class>> = OnceLock::new();
-        C.get_or_init(|| native_class("Channel", &[("put", chan_put), ("get", chan_get), ("qsize", chan_qsize)])).clone()
+        C.get_or_init(|| native_class("Channel", &[("put", chan_put), ("get", chan_get), ("qsize", chan_qsize)]))
+            .clone()
     }
     fn type_name(&self) -> &'static str {
         "Channel"
