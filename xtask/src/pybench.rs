@@ -40,7 +40,7 @@ const MICRO: &[(&str, &str)] = &[
 ];
 
 /// The lesson's CPU-bound and I/O-bound tasks through a ThreadPoolExecutor; prints the seconds.
-const CPU_TASKS: &str = "import sys, time, math\nfrom concurrent.futures import ThreadPoolExecutor\ndef compute(n):\n    return sum(math.sqrt(i) for i in range(n))\nworkers = int(sys.argv[1])\nt = time.perf_counter()\nwith ThreadPoolExecutor(max_workers=workers) as pool:\n    list(pool.map(compute, [300_000] * 4))\nprint(time.perf_counter() - t)\n";
+const CPU_TASKS: &str = "import sys, time, math\nfrom concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\ndef compute(n):\n    return sum(math.sqrt(i) for i in range(n))\nworkers = int(sys.argv[1])\nExecutor = ProcessPoolExecutor if sys.argv[2:] == ['process'] else ThreadPoolExecutor\nt = time.perf_counter()\nwith Executor(max_workers=workers) as pool:\n    list(pool.map(compute, [300_000] * 4))\nprint(time.perf_counter() - t)\n";
 const IO_TASKS: &str = "import sys, time\nfrom concurrent.futures import ThreadPoolExecutor\ndef fetch(i):\n    time.sleep(0.1)\n    return i\nworkers = int(sys.argv[1])\nt = time.perf_counter()\nwith ThreadPoolExecutor(max_workers=workers) as pool:\n    list(pool.map(fetch, range(6)))\nprint(time.perf_counter() - t)\n";
 
 pub fn run_pybench() -> Result<(), String> {
@@ -63,21 +63,23 @@ pub fn run_pybench() -> Result<(), String> {
     let io = write(&dir, "io_tasks.py", IO_TASKS)?;
     println!("\nspeedup against 1 worker (4 CPU-bound tasks; 6 I/O-bound tasks of 100 ms)");
     println!("{:<44} {:>8} {:>8} {:>8}", "", "1", "2 / 3", "4 / 6");
-    let rows: [(&str, &Path, &[&str], [&str; 3]); 4] = [
-        ("CPU-bound threads, CPython 3.11 (GIL)", &cpu, &["python3"], ["1", "2", "4"]),
-        ("CPU-bound threads, playground, GIL on", &cpu, &[interp.as_str()], ["1", "2", "4"]),
-        ("CPU-bound threads, playground, GIL off", &cpu, &[interp.as_str(), "--gil", "off"], ["1", "2", "4"]),
-        ("I/O-bound threads, playground, GIL on", &io, &[interp.as_str()], ["1", "3", "6"]),
+    let rows: [(&str, &Path, &[&str], [&str; 3], &str); 7] = [
+        ("CPU-bound threads, CPython 3.11 (GIL)", &cpu, &["python3"], ["1", "2", "4"], "thread"),
+        ("CPU-bound threads, playground, GIL on", &cpu, &[interp.as_str()], ["1", "2", "4"], "thread"),
+        ("CPU-bound threads, playground, GIL off", &cpu, &[interp.as_str(), "--gil", "off"], ["1", "2", "4"], "thread"),
+        ("CPU-bound processes, CPython 3.11", &cpu, &["python3"], ["1", "2", "4"], "process"),
+        ("CPU-bound processes, playground", &cpu, &[interp.as_str()], ["1", "2", "4"], "process"),
+        ("I/O-bound threads, CPython 3.11", &io, &["python3"], ["1", "3", "6"], "thread"),
+        ("I/O-bound threads, playground, GIL on", &io, &[interp.as_str()], ["1", "3", "6"], "thread"),
     ];
-    for (label, file, cmd, workers) in rows {
-        let t: Vec<Option<f64>> = workers.iter().map(|w| best(cmd, file, &[w])).collect();
+    for (label, file, cmd, workers, kind) in rows {
+        let t: Vec<Option<f64>> = workers.iter().map(|w| best(cmd, file, &[w, kind])).collect();
         let s = |k: usize| match (t[0], t[k]) {
             (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
             _ => "-".into(),
         };
         println!("{:<44} {:>8} {:>8} {:>8}", label, s(0), s(1), s(2));
     }
-    println!("{:<44} {:>8}", "CPU-bound processes", "not implemented yet");
 
     println!("\nthe interpreter's wasm (examples/wasm_min.rs; target: 250 KB gzip for the threads build)");
     for (label, config) in [("threads build (atomics)", Some(".cargo/threads.toml")), ("single build", None)] {
