@@ -822,61 +822,16 @@ fn locals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     Ok(Value::dict(d))
 }
 
-/// The order CPython iterates a set in: its hash table's slot order. Emulated by inserting the
-/// keys (in insertion order) into a table probed and resized exactly as `Objects/setobject.c`
-/// does, so `print({3, 1, 2})` shows `{1, 2, 3}` as it does there.
-pub fn set_order(d: &Dict) -> Vec<Value> {
-    let entries: Vec<(u64, Value)> = d.entries().map(|e| (e.hash, e.key.clone())).collect();
-    if entries.len() <= 1 {
-        return entries.into_iter().map(|(_, k)| k).collect();
-    }
-    const LINEAR_PROBES: usize = 9;
-    fn insert(table: &mut [Option<usize>], mask: usize, hash: u64, item: usize) {
-        let mut perturb = hash;
-        let mut i = (hash as usize) & mask;
-        loop {
-            if table[i].is_none() {
-                table[i] = Some(item);
-                return;
-            }
-            if i + LINEAR_PROBES <= mask {
-                for j in 1..=LINEAR_PROBES {
-                    if table[i + j].is_none() {
-                        table[i + j] = Some(item);
-                        return;
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
-    }
-    let mut mask = 7usize;
-    let mut table: Vec<Option<usize>> = vec![None; 8];
-    let mut used = 0usize;
-    for (k, (h, _)) in entries.iter().enumerate() {
-        insert(&mut table, mask, *h, k);
-        used += 1;
-        if used * 5 >= mask * 3 {
-            let minused = if used > 50000 { used * 2 } else { used * 4 };
-            let mut newsize = 8usize;
-            while newsize <= minused {
-                newsize <<= 1;
-            }
-            let old = std::mem::replace(&mut table, vec![None; newsize]);
-            mask = newsize - 1;
-            for k in old.into_iter().flatten() {
-                insert(&mut table, mask, entries[k].0, k);
-            }
-        }
-    }
-    table.into_iter().flatten().map(|k| entries[k].1.clone()).collect()
-}
-
 /// `set(...)` and `frozenset(...)`.
 pub fn make_set_from(vm: &mut Vm, arg: Option<&Value>, frozen: bool) -> R<Value> {
     match arg {
-        None => Ok(Value::Set(Arc::new(Set { d: Mutex::new(Dict::new()), frozen }))),
+        None => Ok(Value::Set(Arc::new(Set::new(Dict::new(), frozen)))),
+        Some(Value::Set(other)) => {
+            // set(a_set) copies its layout as CPython's set_merge does.
+            let mut t = crate::settable::Table::default();
+            t.merge(&lock(&other.t));
+            Ok(Value::Set(Arc::new(Set::with_table(t, frozen))))
+        }
         Some(v) => {
             let items = vm.collect(v)?;
             vm.make_set(items, frozen)

@@ -417,8 +417,10 @@ fn set_remove_impl(vm: &mut Vm, args: &[Value], strict: bool) -> R<Value> {
     mutable(&s, if strict { "remove" } else { "discard" })?;
     let h = vm.hash(&args[1])?;
     let r = lock(&s.d).remove(h, &args[1], &mut |a, b| Ok(crate::dict::native_eq(a, b).unwrap_or(false)))?;
-    if r.is_none() && strict {
-        return Err(key_error(&args[1]));
+    match r {
+        Some((k, _)) => lock(&s.t).discard(h, &k),
+        None if strict => return Err(key_error(&args[1])),
+        None => {}
     }
     Ok(Value::None)
 }
@@ -435,10 +437,9 @@ fn set_discard(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 fn set_pop(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let s = set_of(&args[0])?;
     mutable(&s, "pop")?;
-    let first = crate::builtins::set_order(&lock(&s.d)).into_iter().next();
+    let first = lock(&s.t).pop();
     match first {
-        Some(k) => {
-            let h = lock(&s.d).entries().find(|e| e.key.is(&k)).map(|e| e.hash).unwrap_or(0);
+        Some((h, k)) => {
             lock(&s.d).remove(h, &k, &mut |a, b| Ok(a.is(b)))?;
             Ok(k)
         }
@@ -449,17 +450,23 @@ fn set_clear(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let s = set_of(&args[0])?;
     mutable(&s, "clear")?;
     lock(&s.d).clear();
+    *lock(&s.t) = Default::default();
     Ok(Value::None)
 }
 fn set_copy(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let s = set_of(&args[0])?;
-    let d = lock(&s.d).clone();
-    Ok(Value::Set(Arc::new(Set { d: std::sync::Mutex::new(d), frozen: s.frozen })))
+    let mut t = crate::settable::Table::default();
+    t.merge(&lock(&s.t));
+    Ok(Value::Set(Arc::new(Set::with_table(t, s.frozen))))
 }
 fn set_update(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let s = set_of(&args[0])?;
     mutable(&s, "update")?;
     for other in &args[1..] {
+        if let Value::Set(_) = other {
+            vm.binary_op(crate::ast::BinOp::BitOr, args[0].clone(), other.clone(), true)?;
+            continue;
+        }
         for it in vm.collect(other)? {
             vm.set_add(&args[0], it)?;
         }
@@ -479,7 +486,7 @@ fn as_set(vm: &mut Vm, v: &Value) -> R<Value> {
 
 fn fold(vm: &mut Vm, args: &[Value], op: crate::ast::BinOp) -> R<Value> {
     let s = set_of(&args[0])?;
-    let mut acc = Value::Set(Arc::new(Set { d: std::sync::Mutex::new(lock(&s.d).clone()), frozen: s.frozen }));
+    let mut acc = Value::Set(s.clone());
     for other in &args[1..] {
         let o = as_set(vm, other)?;
         acc = vm.binary_op(op, acc, o, false)?;
@@ -487,8 +494,26 @@ fn fold(vm: &mut Vm, args: &[Value], op: crate::ast::BinOp) -> R<Value> {
     Ok(acc)
 }
 
-fn union(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
-    fold(vm, args, crate::ast::BinOp::BitOr)
+fn union(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let r = set_copy(vm, &args[..1], kw)?;
+    let mut a = vec![r.clone()];
+    a.extend(args[1..].iter().cloned());
+    set_update_any(vm, &a)?;
+    Ok(r)
+}
+
+/// `update` that also works on a frozenset copy (what `union` builds on).
+fn set_update_any(vm: &mut Vm, args: &[Value]) -> R<()> {
+    for other in &args[1..] {
+        if let Value::Set(_) = other {
+            vm.binary_op(crate::ast::BinOp::BitOr, args[0].clone(), other.clone(), true)?;
+            continue;
+        }
+        for it in vm.collect(other)? {
+            vm.set_add(&args[0], it)?;
+        }
+    }
+    Ok(())
 }
 fn intersection(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     fold(vm, args, crate::ast::BinOp::BitAnd)
@@ -500,15 +525,18 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     fold(vm, args, crate::ast::BinOp::BitXor)
 }
 fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
-    let r = intersection(vm, args, kw)?;
+    let r = set_of(&intersection(vm, args, kw)?)?;
     let s = set_of(&args[0])?;
-    *lock(&s.d) = lock(&set_of(&r)?.d).clone();
+    *lock(&s.d) = lock(&r.d).clone();
+    *lock(&s.t) = lock(&r.t).clone();
     Ok(Value::None)
 }
-fn difference_update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
-    let r = difference(vm, args, kw)?;
+fn difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let s = set_of(&args[0])?;
-    *lock(&s.d) = lock(&set_of(&r)?.d).clone();
+    for other in &args[1..] {
+        let o = as_set(vm, other)?;
+        vm.binary_op(crate::ast::BinOp::Sub, Value::Set(s.clone()), o, true)?;
+    }
     Ok(Value::None)
 }
 fn issubset(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {

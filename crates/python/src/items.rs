@@ -306,7 +306,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => vec_iter(lock(&d.d).keys()),
-            Value::Set(s) => vec_iter(crate::builtins::set_order(&lock(&s.d))),
+            Value::Set(s) => vec_iter(s.keys()),
             Value::Obj(o) => match &**o {
                 Obj::Range { start, stop, step } => {
                     Value::obj(Obj::RangeIter { cur: AtomicI64::new(*start), stop: *stop, step: *step })

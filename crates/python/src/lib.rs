@@ -34,6 +34,7 @@ pub mod ops;
 pub mod parser;
 pub mod protocol;
 pub mod runtime;
+pub mod settable;
 pub mod sim;
 pub mod str_methods;
 pub mod symtable;

@@ -116,12 +116,41 @@ impl Vm {
                 return Ok(a.clone());
             }
             (Value::Set(x), Value::Set(y), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-                let r = self.set_op(x, y, op)?;
                 if inplace && !x.frozen {
-                    *lock(&x.d) = r;
+                    let mut t = lock(&x.t).clone();
+                    let yt = lock(&y.t).clone();
+                    match op {
+                        // set_ior: merge into the existing table.
+                        BinOp::BitOr => t.merge(&yt),
+                        // set_isub: discard each of the other's keys.
+                        BinOp::Sub => {
+                            for (h, k) in yt.entries() {
+                                let found = t.find(h, k);
+                                if let Some(stored) = found {
+                                    t.discard(h, &stored);
+                                }
+                            }
+                        }
+                        // set_ixor: discard what is there, add what is not.
+                        BinOp::BitXor => {
+                            for (h, k) in yt.entries() {
+                                let found = t.find(h, k);
+                                if let Some(stored) = found {
+                                    t.discard(h, &stored);
+                                } else {
+                                    t.add(h, k.clone());
+                                }
+                            }
+                        }
+                        _ => t = self.set_op(x, y, op)?,
+                    }
+                    let fresh = Set::with_table(t, false);
+                    *lock(&x.d) = std::mem::take(&mut *lock(&fresh.d));
+                    *lock(&x.t) = std::mem::take(&mut *lock(&fresh.t));
                     return Ok(a.clone());
                 }
-                return Ok(Value::Set(Arc::new(Set { d: std::sync::Mutex::new(r), frozen: x.frozen })));
+                let t = self.set_op(x, y, op)?;
+                return Ok(Value::Set(Arc::new(Set::with_table(t, x.frozen))));
             }
             (Value::Dict(x), Value::Dict(_), BinOp::BitOr) => {
                 if inplace {
@@ -181,41 +210,50 @@ impl Vm {
         Err(ops::unsupported(op, &a, &b))
     }
 
-    fn set_op(&mut self, x: &Arc<Set>, y: &Arc<Set>, op: BinOp) -> R<Dict> {
-        let xs = lock(&x.d).clone();
-        let ys = lock(&y.d).clone();
-        let mut out = Dict::new();
-        let mut eq = |a: &Value, b: &Value| -> R<bool> { Ok(a.is(b)) };
+    /// `|`, `&`, `-`, `^` of two sets, building the result's layout as CPython's setobject.c does.
+    fn set_op(&mut self, x: &Arc<Set>, y: &Arc<Set>, op: BinOp) -> R<crate::settable::Table> {
+        use crate::settable::Table;
+        let xt = lock(&x.t).clone();
+        let yt = lock(&y.t).clone();
+        let mut out = Table::default();
         match op {
             BinOp::BitOr => {
-                out = xs.clone();
-                for e in ys.entries() {
-                    out.insert(e.hash, e.key.clone(), Value::None, &mut eq)?;
-                }
+                out.merge(&xt);
+                out.merge(&yt);
             }
             BinOp::BitAnd => {
-                for e in xs.entries() {
-                    if ys.contains(e.hash, &e.key, &mut eq)? {
-                        out.insert(e.hash, e.key.clone(), Value::None, &mut eq)?;
+                // Iterate the smaller set, test membership in the larger.
+                let (small, large) = if yt.len() > xt.len() { (&xt, &yt) } else { (&yt, &xt) };
+                for (h, k) in small.entries() {
+                    if large.contains(h, k) {
+                        out.add(h, k.clone());
                     }
                 }
             }
             BinOp::Sub => {
-                for e in xs.entries() {
-                    if !ys.contains(e.hash, &e.key, &mut eq)? {
-                        out.insert(e.hash, e.key.clone(), Value::None, &mut eq)?;
+                if (xt.len() >> 2) > yt.len() {
+                    out.merge(&xt);
+                    for (h, k) in yt.entries() {
+                        if let Some(stored) = out.find(h, k) {
+                            out.discard(h, &stored);
+                        }
+                    }
+                } else {
+                    for (h, k) in xt.entries() {
+                        if !yt.contains(h, k) {
+                            out.add(h, k.clone());
+                        }
                     }
                 }
             }
             _ => {
-                for e in xs.entries() {
-                    if !ys.contains(e.hash, &e.key, &mut eq)? {
-                        out.insert(e.hash, e.key.clone(), Value::None, &mut eq)?;
-                    }
-                }
-                for e in ys.entries() {
-                    if !xs.contains(e.hash, &e.key, &mut eq)? {
-                        out.insert(e.hash, e.key.clone(), Value::None, &mut eq)?;
+                out.merge(&yt);
+                for (h, k) in xt.entries() {
+                    let found = out.find(h, k);
+                    if let Some(stored) = found {
+                        out.discard(h, &stored);
+                    } else {
+                        out.add(h, k.clone());
                     }
                 }
             }
@@ -571,7 +609,7 @@ impl Vm {
                 });
             }
             Value::Set(s) => {
-                let items = crate::builtins::set_order(&lock(&s.d));
+                let items = s.keys();
                 let name = if s.frozen { "frozenset" } else { "set" };
                 if items.is_empty() {
                     return Ok(format!("{name}()"));
@@ -927,14 +965,19 @@ impl Vm {
         for it in items {
             self.dict_insert(&mut d, it, Value::None)?;
         }
-        Ok(Value::Set(Arc::new(Set { d: std::sync::Mutex::new(d), frozen })))
+        Ok(Value::Set(Arc::new(Set::new(d, frozen))))
     }
 
     pub fn set_add(&mut self, s: &Value, item: Value) -> R<()> {
         let Value::Set(s) = s else { return Ok(()) };
         let h = self.hash(&item)?;
         let mut g = lock(&s.d);
-        g.insert(h, item, Value::None, &mut |a, b| Ok(crate::dict::native_eq(a, b).unwrap_or(false)))
+        let before = g.len();
+        g.insert(h, item.clone(), Value::None, &mut |a, b| Ok(crate::dict::native_eq(a, b).unwrap_or(false)))?;
+        if g.len() > before {
+            lock(&s.t).add(h, item);
+        }
+        Ok(())
     }
 
     /// Counts memory a program allocates; past the cap it gets `MemoryError`.

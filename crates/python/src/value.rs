@@ -124,6 +124,30 @@ pub struct PyDict {
 pub struct Set {
     pub d: Mutex<Dict>,
     pub frozen: bool,
+    /// CPython's slot layout, for the iteration order (see `settable`).
+    pub t: Mutex<crate::settable::Table>,
+}
+
+impl Set {
+    /// A set of the dict's keys, laid out as CPython adds them one by one in that order.
+    pub fn new(d: Dict, frozen: bool) -> Set {
+        let mut t = crate::settable::Table::default();
+        for e in d.entries() {
+            t.add(e.hash, e.key.clone());
+        }
+        Set { d: Mutex::new(d), frozen, t: Mutex::new(t) }
+    }
+    /// A set whose layout is given (copies and the results of set operations).
+    pub fn with_table(t: crate::settable::Table, frozen: bool) -> Set {
+        let mut d = Dict::with_capacity(t.len());
+        for (h, k) in t.entries() {
+            let _ = d.insert(h, k.clone(), Value::None, &mut |a, b| Ok(a.is(b)));
+        }
+        Set { d: Mutex::new(d), frozen, t: Mutex::new(t) }
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        lock(&self.t).keys()
+    }
 }
 
 /// A function defined in Python.

@@ -99,7 +99,7 @@ impl<'a> Copier<'a> {
                     let k = self.copy(&e.key)?;
                     d.insert(e.hash, k, Value::None, &mut |a, b| Ok(a.is(b)))?;
                 }
-                Value::Set(Arc::new(Set { d: Mutex::new(d), frozen: s.frozen }))
+                Value::Set(Arc::new(Set::new(d, s.frozen)))
             }
             Value::Module(m) => {
                 if self.mode == Mode::Pickle {
