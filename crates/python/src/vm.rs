@@ -315,6 +315,16 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let obj = self.pop();
+                        // The common case: an instance attribute, no descriptors on its class.
+                        if let Value::Instance(inst) = &obj {
+                            if !inst.class.has_descriptors.load(Ordering::Relaxed) {
+                                let found = lock(&inst.dict).get_str(&code.names[i as usize]);
+                                if let Some(v) = found {
+                                    self.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
                         self.frames[fi].ip = ip;
                         let v = tri!(self, fi, ip, self.getattr(&obj, &code.names[i as usize]));
                         self.stack.push(v);
@@ -325,6 +335,16 @@ impl Vm {
                         }
                         let obj = self.pop();
                         let v = self.pop();
+                        if let Value::Instance(inst) = &obj {
+                            let c = &inst.class;
+                            if inst.exc.is_none()
+                                && !c.has_descriptors.load(Ordering::Relaxed)
+                                && !c.has_setattr.load(Ordering::Relaxed)
+                            {
+                                lock(&inst.dict).set_str(code.names[i as usize].clone(), v);
+                                continue;
+                            }
+                        }
                         self.frames[fi].ip = ip;
                         tri!(self, fi, ip, self.setattr(&obj, &code.names[i as usize], v));
                     }
