@@ -461,6 +461,14 @@ impl Vm {
                                 Value::Int(x - y)
                             }
                             (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (BinOp::Mul, Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => {
+                                Value::Int(x * y)
+                            }
+                            // Non-negative operands: Python's floor division and modulo are Rust's.
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x % y),
+                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x / y),
+                            (BinOp::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                            (BinOp::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
                             _ => {
                                 self.frames[fi].ip = ip;
                                 let inplace = matches!(op, Op::Inplace(_));
@@ -480,7 +488,13 @@ impl Vm {
                         let a = self.pop();
                         let r = match (c, &a, &b) {
                             (CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+                            (CmpOp::Le, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
+                            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
+                            (CmpOp::Ge, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
                             (CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+                            (CmpOp::Ne, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+                            (CmpOp::Lt, Value::Float(x), Value::Float(y)) => Value::Bool(x < y),
+                            (CmpOp::Gt, Value::Float(x), Value::Float(y)) => Value::Bool(x > y),
                             _ => {
                                 self.frames[fi].ip = ip;
                                 tri!(self, fi, ip, self.compare_op(c, &a, &b))
