@@ -360,7 +360,13 @@ impl Vm {
                     }
                 }
             }
-            Value::Class(_) | Value::Module(_) | Value::Obj(_) | Value::Func(_) | Value::Method(_) => {}
+            Value::Module(m) => {
+                // `math.sqrt(x)`: a module attribute is called as it is, with no binding.
+                if let Some(v) = m.dict.get_str(name) {
+                    return Ok((v, Value::Null));
+                }
+            }
+            Value::Class(_) | Value::Obj(_) | Value::Func(_) | Value::Method(_) => {}
             _ => {
                 let cls = type_of(&obj);
                 if let Some(v @ Value::Builtin(_)) = cls.lookup(name) {
