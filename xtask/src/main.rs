@@ -12,6 +12,7 @@ mod dist;
 mod engine;
 mod lint;
 mod package;
+mod pybench;
 mod setup;
 mod util;
 
@@ -27,6 +28,7 @@ usage: cargo xtask <command>
   lint     check formatting (rustfmt) and clippy, warnings as errors, natively and for both wasm builds
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
+  pybench  print the Python interpreter's micro-benchmarks and speedups beside CPython's, and its wasm size
   audit    print Lighthouse's scores for the built app (phone and desktop)
   build    build dist/ (release)
   package  build dist/ and write SCORM 1.2 and 2004 packages to target/package/
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
+        Some("pybench") => pybench::run_pybench(),
         Some("build") => build(),
         Some("package") => package::run(),
         Some("engine") => engine::build(),

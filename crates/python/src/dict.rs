@@ -1,0 +1,257 @@
+//! An insertion-ordered hash map keyed by Python values: the storage of dicts, sets, namespaces
+//! and instance attributes. Entries live in a vector (so iteration follows insertion order, as a
+//! Python dict's does) and a raw hash table maps hashes to their positions.
+
+use std::sync::Arc;
+
+use hashbrown::HashTable;
+
+use crate::value::{Str, Value};
+use crate::R;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: u64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    index: HashTable<u32>,
+    len: usize,
+}
+
+/// Key equality that may need Python (`__eq__` of a user class); natives pass a closure.
+pub type Eq<'a> = &'a mut dyn FnMut(&Value, &Value) -> R<bool>;
+
+/// Equality of keys whose comparison needs no Python code; `None` when it would.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.s == y.s,
+        (Int(x), Int(y)) => x == y,
+        (None, None) => true,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (Big(x), Big(y)) => x == y,
+        (Big(_), Int(_) | Float(_) | Bool(_)) | (Int(_) | Float(_) | Bool(_), Big(_)) => {
+            return crate::ops::num_eq(a, b);
+        }
+        (Tuple(x), Tuple(y)) => {
+            if x.0.len() != y.0.len() {
+                return Some(false);
+            }
+            for (p, q) in x.0.iter().zip(&y.0) {
+                if !p.is(q) && !native_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Instance(_), _) | (_, Instance(_)) => {
+            if a.is(b) {
+                return Some(true);
+            }
+            return Option::None;
+        }
+        _ => {
+            if a.is(b) {
+                return Some(true);
+            }
+            // Objects of different builtin kinds are never equal; same-kind containers compare by value.
+            if std::mem::discriminant(a) != std::mem::discriminant(b) {
+                return Some(false);
+            }
+            return Option::None;
+        }
+    })
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0 }
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn find(&self, hash: u64, key: &Value, eq: Eq) -> R<Option<usize>> {
+        let mut err = None;
+        let entries = &self.entries;
+        let found = self.index.find(hash, |&i| {
+            if err.is_some() {
+                return false;
+            }
+            let e = &entries[i as usize];
+            if e.hash != hash || e.key.is_null() {
+                return false;
+            }
+            if e.key.is(key) {
+                return true;
+            }
+            match native_eq(&e.key, key) {
+                Some(b) => b,
+                None => match eq(&e.key, key) {
+                    Ok(b) => b,
+                    Err(x) => {
+                        err = Some(x);
+                        false
+                    }
+                },
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        Ok(found.map(|&i| i as usize))
+    }
+
+    pub fn get(&self, hash: u64, key: &Value, eq: Eq) -> R<Option<Value>> {
+        Ok(self.find(hash, key, eq)?.map(|i| self.entries[i].value.clone()))
+    }
+
+    pub fn contains(&self, hash: u64, key: &Value, eq: Eq) -> R<bool> {
+        Ok(self.find(hash, key, eq)?.is_some())
+    }
+
+    pub fn insert(&mut self, hash: u64, key: Value, value: Value, eq: Eq) -> R<()> {
+        if let Some(i) = self.find(hash, &key, eq)? {
+            self.entries[i].value = value;
+            return Ok(());
+        }
+        self.push_new(hash, key, value);
+        Ok(())
+    }
+
+    fn push_new(&mut self, hash: u64, key: Value, value: Value) {
+        let i = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash, i, |&j| entries[j as usize].hash);
+        self.len += 1;
+    }
+
+    pub fn remove(&mut self, hash: u64, key: &Value, eq: Eq) -> R<Option<(Value, Value)>> {
+        let Some(i) = self.find(hash, key, eq)? else { return Ok(None) };
+        Ok(Some(self.remove_at(i)))
+    }
+
+    fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        let hash = self.entries[i].hash;
+        if let Ok(e) = self.index.find_entry(hash, |&j| j as usize == i) {
+            e.remove();
+        }
+        let e = &mut self.entries[i];
+        let k = std::mem::take(&mut e.key);
+        let v = std::mem::take(&mut e.value);
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        (k, v)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        let entries = &self.entries;
+        let mut idx = HashTable::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            idx.insert_unique(e.hash, i as u32, |&j: &u32| entries[j as usize].hash);
+        }
+        self.index = idx;
+    }
+
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let r = self.remove_at(i);
+        while self.entries.last().is_some_and(|e| e.key.is_null()) {
+            self.entries.pop();
+        }
+        Some(r)
+    }
+
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(|e| !e.key.is_null())?;
+        Some(self.remove_at(i))
+    }
+
+    pub fn clear(&mut self) {
+        *self = Dict::new();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().filter(|e| !e.key.is_null()).map(|e| (&e.key, &e.value))
+    }
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    // ---- String keys: namespaces and attributes, with no Python equality involved.
+
+    #[inline]
+    pub fn get_str(&self, key: &Arc<Str>) -> Option<Value> {
+        let hash = key.hash();
+        let entries = &self.entries;
+        self.index
+            .find(hash, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(s) if Arc::ptr_eq(s, key) || s.s == key.s)
+            })
+            .map(|&i| entries[i as usize].value.clone())
+    }
+    pub fn get_name(&self, name: &str) -> Option<Value> {
+        let hash = crate::value::str_hash(name);
+        let entries = &self.entries;
+        self.index
+            .find(hash, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(s) if s.s == name)
+            })
+            .map(|&i| entries[i as usize].value.clone())
+    }
+    #[inline]
+    pub fn set_str(&mut self, key: Arc<Str>, value: Value) {
+        let hash = key.hash();
+        let entries = &self.entries;
+        let found = self.index.find(hash, |&i| {
+            let e = &entries[i as usize];
+            e.hash == hash && matches!(&e.key, Value::Str(s) if Arc::ptr_eq(s, &key) || s.s == key.s)
+        });
+        match found {
+            Some(&i) => self.entries[i as usize].value = value,
+            None => self.push_new(hash, Value::Str(key), value),
+        }
+    }
+    pub fn del_str(&mut self, key: &Arc<Str>) -> Option<Value> {
+        let hash = key.hash();
+        let entries = &self.entries;
+        let found = self
+            .index
+            .find(hash, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(s) if s.s == key.s)
+            })
+            .copied();
+        found.map(|i| self.remove_at(i as usize).1)
+    }
+}

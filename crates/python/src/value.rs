@@ -1,0 +1,423 @@
+//! Python values: a 16-byte `Value` with small ints, floats, bools and None inline, and `Arc`ed
+//! heap objects. Mutable objects guard their contents with their own lock, so that with the GIL off
+//! threads can share anything without a Rust data race, as free-threaded CPython's per-object locks.
+
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
+
+use num_bigint::BigInt;
+
+use crate::code::Code;
+use crate::dict::Dict;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Not a Python value: an unbound local, or the "no method" marker of `LoadMethod`.
+    #[default]
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Big(Arc<BigInt>),
+    Str(Arc<Str>),
+    Tuple(Arc<Tuple>),
+    List(Arc<List>),
+    Dict(Arc<PyDict>),
+    Set(Arc<Set>),
+    Func(Arc<Function>),
+    Builtin(Arc<Builtin>),
+    Method(Arc<Method>),
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    Obj(Arc<Obj>),
+}
+
+/// Locks a mutex; a poisoned lock (a panic elsewhere, itself a bug) still yields its data.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub struct Str {
+    pub s: String,
+    hash: AtomicU64,
+    pub ascii: bool,
+}
+
+impl Str {
+    pub fn new(s: String) -> Str {
+        let ascii = s.is_ascii();
+        if s.len() > 64 {
+            crate::limits::ALLOCATED.fetch_add(s.len(), Ordering::Relaxed);
+        }
+        Str { s, hash: AtomicU64::new(0), ascii }
+    }
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != 0 {
+            return h;
+        }
+        let h = str_hash(&self.s);
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+    pub fn char_len(&self) -> usize {
+        if self.ascii {
+            self.s.len()
+        } else {
+            self.s.chars().count()
+        }
+    }
+}
+
+/// FNV-1a, then never 0 (0 marks "not computed" in `Str`) and never the reserved hash of -1.
+pub fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    (h >> 2).max(1)
+}
+
+/// One shared `Str` per distinct name in compiled code, so that names compare by pointer.
+pub fn intern(s: &str) -> Arc<Str> {
+    static TABLE: OnceLock<Mutex<std::collections::HashMap<String, Arc<Str>>>> = OnceLock::new();
+    let mut t = lock(TABLE.get_or_init(Default::default));
+    if let Some(v) = t.get(s) {
+        return v.clone();
+    }
+    let v = Arc::new(Str::new(s.to_string()));
+    t.insert(s.to_string(), v.clone());
+    v
+}
+
+impl Drop for Str {
+    fn drop(&mut self) {
+        if self.s.len() > 64 {
+            crate::limits::ALLOCATED.fetch_sub(self.s.len(), Ordering::Relaxed);
+        }
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let cap = self.items.get_mut().map(|v| v.capacity()).unwrap_or(0);
+        crate::limits::ALLOCATED.fetch_sub(cap.min(self.counted.load(Ordering::Relaxed)) * 16, Ordering::Relaxed);
+    }
+}
+
+pub struct Tuple(pub Vec<Value>);
+
+pub struct List {
+    pub items: Mutex<Vec<Value>>,
+    /// The capacity counted in `limits::ALLOCATED` (growth is counted as it happens).
+    pub counted: AtomicUsize,
+}
+
+pub struct PyDict {
+    pub d: Mutex<Dict>,
+}
+
+pub struct Set {
+    pub d: Mutex<Dict>,
+    pub frozen: bool,
+    /// CPython's slot layout, for the iteration order (see `settable`).
+    pub t: Mutex<crate::settable::Table>,
+}
+
+impl Set {
+    /// A set of the dict's keys, laid out as CPython adds them one by one in that order.
+    pub fn new(d: Dict, frozen: bool) -> Set {
+        let mut t = crate::settable::Table::default();
+        for e in d.entries() {
+            t.add(e.hash, e.key.clone());
+        }
+        Set { d: Mutex::new(d), frozen, t: Mutex::new(t) }
+    }
+    /// A set whose layout is given (copies and the results of set operations).
+    pub fn with_table(t: crate::settable::Table, frozen: bool) -> Set {
+        let mut d = Dict::with_capacity(t.len());
+        for (h, k) in t.entries() {
+            let _ = d.insert(h, k.clone(), Value::None, &mut |a, b| Ok(a.is(b)));
+        }
+        Set { d: Mutex::new(d), frozen, t: Mutex::new(t) }
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        lock(&self.t).keys()
+    }
+}
+
+/// A function defined in Python.
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<PyDict>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Arc<Str>, Value)>,
+    pub closure: Vec<Value>,
+    pub qualname: String,
+    /// The class whose body defined this function: what a zero-argument `super()` needs.
+    pub owner: OnceLock<Weak<Class>>,
+    pub dict: Mutex<Option<Dict>>,
+}
+
+pub type NativeFn = fn(&mut crate::vm::Vm, &[Value], &[(Value, Value)]) -> crate::R<Value>;
+
+/// A function implemented in Rust, possibly bound to a first argument (a method of a builtin type).
+pub struct Builtin {
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub bound: Option<Value>,
+}
+
+/// A Python function bound to its instance.
+pub struct Method {
+    pub func: Value,
+    pub this: Value,
+}
+
+pub struct Class {
+    pub name: String,
+    pub qualname: String,
+    pub module: String,
+    pub bases: Vec<Arc<Class>>,
+    /// The method resolution order, without the class itself (which comes first).
+    pub mro: Vec<Arc<Class>>,
+    pub dict: Mutex<Dict>,
+    /// The builtin type instances of this class are made of (`Object` for plain classes).
+    pub base_kind: Kind,
+    /// Whether some class on the MRO defines a data descriptor (a property), so attribute reads
+    /// must look at the class before the instance.
+    pub has_descriptors: AtomicBool,
+    /// Whether a user-defined `__setattr__` / `__getattr__` is on the MRO (checked per access).
+    pub has_setattr: AtomicBool,
+    pub has_getattr: AtomicBool,
+    pub builtin: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Object,
+    Exception,
+}
+
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub dict: Mutex<Dict>,
+    /// Exception state (args, traceback, cause, context) for instances of BaseException.
+    pub exc: Option<Mutex<ExcData>>,
+}
+
+#[derive(Default, Clone)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+#[derive(Clone)]
+pub struct TbEntry {
+    pub filename: Arc<str>,
+    pub line: u32,
+    pub name: Arc<str>,
+}
+
+pub struct Module {
+    pub name: String,
+    pub dict: Arc<PyDict>,
+}
+
+/// The less common objects, behind one more enum so that `Value` stays 16 bytes.
+pub enum Obj {
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    RangeIter {
+        cur: AtomicI64,
+        stop: i64,
+        step: i64,
+    },
+    SeqIter {
+        seq: Value,
+        idx: AtomicUsize,
+    },
+    /// Iterates a snapshot (dict keys, set items, string chars...).
+    VecIter {
+        items: Vec<Value>,
+        idx: AtomicUsize,
+    },
+    Generator(Mutex<crate::gen::GenState>, Arc<str>),
+    Slice(Value, Value, Value),
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super {
+        class: Arc<Class>,
+        this: Value,
+    },
+    Code(Arc<Code>),
+    /// A closure cell: a variable shared between a function and the functions nested in it.
+    Cell(Mutex<Value>),
+    Bytes(Vec<u8>),
+    Ellipsis,
+    NotImplemented,
+    /// A native object of a module (`_thread` locks, ...).
+    Native(Box<dyn crate::modules::NativeObj>),
+    /// `map(f, it)`, `filter(f, it)`, `zip(...)`, `enumerate(...)`, `reversed(...)`: lazy iterators.
+    Lazy(Mutex<crate::iters::Lazy>),
+    DictView(Arc<PyDict>, u8),
+}
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+
+pub fn fresh_id() -> usize {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Value {
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Arc::new(Str::new(s.into())))
+    }
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(Tuple(v)))
+    }
+    pub fn list(v: Vec<Value>) -> Value {
+        let cap = v.capacity();
+        if cap > 256 {
+            crate::limits::ALLOCATED.fetch_add(cap * 16, Ordering::Relaxed);
+        }
+        Value::List(Arc::new(List { items: Mutex::new(v), counted: AtomicUsize::new(if cap > 256 { cap } else { 0 }) }))
+    }
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Arc::new(PyDict { d: Mutex::new(d) }))
+    }
+    pub fn obj(o: Obj) -> Value {
+        Value::Obj(Arc::new(o))
+    }
+    pub fn from_bool(b: bool) -> Value {
+        Value::Bool(b)
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    /// Identity, as `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap object, for identity and `id()`.
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::Big(a) => Arc::as_ptr(a) as usize,
+            Value::Str(a) => Arc::as_ptr(a) as usize,
+            Value::Tuple(a) => Arc::as_ptr(a) as usize,
+            Value::List(a) => Arc::as_ptr(a) as usize,
+            Value::Dict(a) => Arc::as_ptr(a) as usize,
+            Value::Set(a) => Arc::as_ptr(a) as usize,
+            Value::Func(a) => Arc::as_ptr(a) as usize,
+            Value::Builtin(a) => Arc::as_ptr(a) as usize,
+            Value::Method(a) => Arc::as_ptr(a) as usize,
+            Value::Class(a) => Arc::as_ptr(a) as usize,
+            Value::Instance(a) => Arc::as_ptr(a) as usize,
+            Value::Module(a) => Arc::as_ptr(a) as usize,
+            Value::Obj(a) => match &**a {
+                Obj::Ellipsis => 1,
+                Obj::NotImplemented => 2,
+                _ => Arc::as_ptr(a) as usize,
+            },
+            _ => return None,
+        })
+    }
+}
+
+impl PyDict {
+    pub fn new() -> Arc<PyDict> {
+        Arc::new(PyDict { d: Mutex::new(Dict::new()) })
+    }
+    pub fn get_str(&self, key: &Arc<Str>) -> Option<Value> {
+        lock(&self.d).get_str(key)
+    }
+    pub fn set_str(&self, key: &Arc<Str>, v: Value) {
+        lock(&self.d).set_str(key.clone(), v)
+    }
+    pub fn get_name(&self, name: &str) -> Option<Value> {
+        lock(&self.d).get_name(name)
+    }
+    pub fn set_name(&self, name: &str, v: Value) {
+        lock(&self.d).set_str(intern(name), v)
+    }
+}
+
+impl Class {
+    /// Looks a name up on the class and its MRO.
+    pub fn lookup(&self, name: &Arc<Str>) -> Option<Value> {
+        if let Some(v) = lock(&self.dict).get_str(name) {
+            return Some(v);
+        }
+        for c in &self.mro {
+            if let Some(v) = lock(&c.dict).get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+    pub fn lookup_name(&self, name: &str) -> Option<Value> {
+        if let Some(v) = lock(&self.dict).get_name(name) {
+            return Some(v);
+        }
+        for c in &self.mro {
+            if let Some(v) = lock(&c.dict).get_name(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+    pub fn is_subclass(self: &Arc<Class>, other: &Arc<Class>) -> bool {
+        Arc::ptr_eq(self, other) || self.mro.iter().any(|c| Arc::ptr_eq(c, other))
+    }
+    pub fn set_attr(&self, name: &str, v: Value) {
+        lock(&self.dict).set_str(intern(name), v)
+    }
+}
+
+impl Instance {
+    pub fn exc(&self) -> Option<MutexGuard<'_, ExcData>> {
+        self.exc.as_ref().map(lock)
+    }
+}
+
+impl Builtin {
+    pub fn value(name: &'static str, f: NativeFn) -> Value {
+        Value::Builtin(Arc::new(Builtin { name, f, bound: None }))
+    }
+}

@@ -1,0 +1,1870 @@
+//! The evaluator: one `Vm` per Python thread, with an explicit stack of frames, so that a thread
+//! can stop at any instruction boundary (to block or be preempted in `--simulate`) and resume.
+//!
+//! Calls of Python functions push a frame and go on in the same loop; native code that must call
+//! back into Python (a `key=` function, a dunder) does a nested run, which cannot be suspended.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::ast::{BinOp, CmpOp, UnOp};
+use crate::code::{CodeKind, Op};
+use crate::dict::Dict;
+use crate::frame::{Block, BlockKind, Exhaust, Frame, FrameKind};
+use crate::interp::{Interp, BREAK_GIL, BREAK_SIM, BREAK_STOP};
+use crate::types::{err, exc_class, new_exception, type_error, type_name, types};
+use crate::value::{lock, Function, Module, Obj, PyDict, Str, Tuple, Value};
+use crate::{Raise, R};
+
+/// What a blocked thread waits for (in `--simulate`, where the scheduler does the waiting).
+#[derive(Clone)]
+pub enum Wait {
+    Sleep,
+    Lock(Arc<crate::modules::thread::LockState>),
+    /// A process channel (a multiprocessing queue, a pool's results) to have an item.
+    Channel(Arc<crate::modules::mp::ChannelState>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Wake {
+    Signaled,
+    TimedOut,
+}
+
+pub struct Vm {
+    pub interp: Arc<Interp>,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// The exception being handled (`sys.exc_info()`), None outside handlers.
+    pub exc_info: Value,
+    pub ident: u64,
+    /// How deep native code has called back into Python: such runs cannot be suspended.
+    pub nested: u32,
+    pub holds_gil: bool,
+    /// `--simulate`: instructions left in this slice, the deadline of the current wait, and
+    /// why the scheduler woke this thread.
+    pub budget: i64,
+    pub ticks: u64,
+    pub wait_deadline: Option<f64>,
+    pub wake: Option<Wake>,
+    argbuf: Vec<Value>,
+    /// Containers being repr'd, so a list that contains itself prints as `[...]`.
+    pub repr_guard: Vec<usize>,
+}
+
+enum Called {
+    /// A frame was pushed; its result arrives when it returns.
+    Pushed,
+    /// The result is on the stack.
+    Done,
+}
+
+macro_rules! tri {
+    ($self:ident, $fi:expr, $ip:expr, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                $self.frames[$fi].ip = $ip;
+                return Err(e);
+            }
+        }
+    };
+}
+
+impl Vm {
+    pub fn new(interp: Arc<Interp>, ident: u64) -> Vm {
+        Vm {
+            interp,
+            stack: Vec::with_capacity(256),
+            frames: Vec::with_capacity(16),
+            exc_info: Value::None,
+            ident,
+            nested: 0,
+            holds_gil: false,
+            budget: 0,
+            ticks: 0,
+            wait_deadline: None,
+            wake: None,
+            argbuf: Vec::new(),
+            repr_guard: Vec::new(),
+        }
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+    fn top(&self) -> &Value {
+        static NONE: Value = Value::None;
+        self.stack.last().unwrap_or(&NONE)
+    }
+
+    /// Runs frames until the frame at index `boundary` returns (or yields), handling exceptions.
+    pub fn run_frames(&mut self, boundary: usize) -> R<Value> {
+        loop {
+            match self.execute(boundary) {
+                Ok(v) => return Ok(v),
+                Err(Raise::Exc(e)) => self.unwind(e, boundary, true)?,
+                Err(Raise::Reraise(e)) => self.unwind(e, boundary, false)?,
+                Err(Raise::Block(w)) => {
+                    if let Some(f) = self.frames.last_mut() {
+                        f.ip -= 1;
+                    }
+                    return Err(Raise::Block(w));
+                }
+                Err(Raise::Preempt) => {
+                    if let Some(f) = self.frames.last_mut() {
+                        f.ip -= 1;
+                    }
+                    return Err(Raise::Preempt);
+                }
+                Err(other) => {
+                    self.abandon(boundary);
+                    return Err(other);
+                }
+            }
+        }
+    }
+
+    /// Drops the frames above `boundary` without running handlers (stop, internal errors).
+    fn abandon(&mut self, boundary: usize) {
+        while self.frames.len() > boundary {
+            if let Some(f) = self.frames.pop() {
+                if let FrameKind::Generator(g, _) = &f.kind {
+                    if let Obj::Generator(st, _) = &**g {
+                        let mut st = lock(st);
+                        st.running = false;
+                        st.finished = true;
+                    }
+                }
+                self.stack.truncate(f.ret_pos);
+            }
+        }
+    }
+
+    /// The eval breaker: checked at calls and loop back-edges only, as in CPython 3.10+.
+    #[inline(never)]
+    fn on_breaker(&mut self, weight: i64) -> R<()> {
+        let bits = self.interp.breaker.load(Ordering::Relaxed);
+        if bits & BREAK_STOP != 0 {
+            return Err(Raise::Stop);
+        }
+        if bits & BREAK_SIM != 0 && self.nested == 0 {
+            self.ticks += weight as u64;
+            self.budget -= weight;
+            if self.budget <= 0 {
+                return Err(Raise::Preempt);
+            }
+        } else if bits & BREAK_SIM != 0 {
+            self.ticks += weight as u64;
+        }
+        if bits & BREAK_GIL != 0 && self.holds_gil && self.interp.gil.drop_requested() {
+            self.interp.gil.yield_to_waiter(self.ident, &self.interp);
+            if self.interp.stopped() {
+                return Err(Raise::Stop);
+            }
+        }
+        Ok(())
+    }
+
+    fn execute(&mut self, boundary: usize) -> R<Value> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base;
+            let mut ip = self.frames[fi].ip;
+            let ops = &code.ops[..];
+            loop {
+                let op = match ops.get(ip) {
+                    Some(op) => *op,
+                    None => Op::Return,
+                };
+                ip += 1;
+                match op {
+                    Op::Nop => {}
+                    Op::LoadConst(i) => {
+                        let v = code.consts[i as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadFast(i) => {
+                        let v = &self.stack[base + i as usize];
+                        if v.is_null() {
+                            let name = &code.local_names[i as usize].s;
+                            self.frames[fi].ip = ip;
+                            return Err(err(
+                                "UnboundLocalError",
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                ),
+                            ));
+                        }
+                        let v = v.clone();
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast(i) => {
+                        let v = self.pop();
+                        self.stack[base + i as usize] = v;
+                    }
+                    Op::DeleteFast(i) => {
+                        if self.stack[base + i as usize].is_null() {
+                            let name = &code.local_names[i as usize].s;
+                            self.frames[fi].ip = ip;
+                            return Err(err(
+                                "UnboundLocalError",
+                                format!(
+                                    "cannot access local variable '{name}' where it is not associated with a value"
+                                ),
+                            ));
+                        }
+                        self.stack[base + i as usize] = Value::Null;
+                    }
+                    Op::LoadDeref(i) => {
+                        let v = match &self.stack[base + i as usize] {
+                            Value::Obj(o) => match &**o {
+                                Obj::Cell(c) => lock(c).clone(),
+                                _ => Value::Null,
+                            },
+                            _ => Value::Null,
+                        };
+                        if v.is_null() {
+                            let name = &code.local_names[i as usize].s;
+                            self.frames[fi].ip = ip;
+                            return Err(err(
+                                "NameError",
+                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                            ));
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref(i) => {
+                        if self.interp.breaker.load(Ordering::Relaxed) & BREAK_SIM != 0 {
+                            tri!(self, fi, ip, self.sim_store_point());
+                        }
+                        let v = self.pop();
+                        if let Value::Obj(o) = &self.stack[base + i as usize] {
+                            if let Obj::Cell(c) = &**o {
+                                *lock(c) = v;
+                            }
+                        }
+                    }
+                    Op::LoadCell(i) => {
+                        let v = self.stack[base + i as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        let v = match self.frames[fi].globals.get_str(name) {
+                            Some(v) => v,
+                            None => match self.interp.builtins.get_str(name) {
+                                Some(v) => v,
+                                None => {
+                                    self.frames[fi].ip = ip;
+                                    return Err(name_error(&name.s));
+                                }
+                            },
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal(i) => {
+                        if self.interp.breaker.load(Ordering::Relaxed) & BREAK_SIM != 0 {
+                            tri!(self, fi, ip, self.sim_store_point());
+                        }
+                        let v = self.pop();
+                        self.frames[fi].globals.set_str(&code.names[i as usize], v);
+                    }
+                    Op::DeleteGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        if lock(&self.frames[fi].globals.d).del_str(name).is_none() {
+                            self.frames[fi].ip = ip;
+                            return Err(name_error(&name.s));
+                        }
+                    }
+                    Op::LoadName(i) => {
+                        let name = &code.names[i as usize];
+                        let found = self.frames[fi].ns.as_ref().and_then(|ns| ns.get_str(name));
+                        let v = match found {
+                            Some(v) => v,
+                            None => match self.frames[fi].globals.get_str(name) {
+                                Some(v) => v,
+                                None => match self.interp.builtins.get_str(name) {
+                                    Some(v) => v,
+                                    None => {
+                                        self.frames[fi].ip = ip;
+                                        return Err(name_error(&name.s));
+                                    }
+                                },
+                            },
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreName(i) => {
+                        let v = self.pop();
+                        let f = &self.frames[fi];
+                        match &f.ns {
+                            Some(ns) => ns.set_str(&code.names[i as usize], v),
+                            None => f.globals.set_str(&code.names[i as usize], v),
+                        }
+                    }
+                    Op::DeleteName(i) => {
+                        let name = &code.names[i as usize];
+                        let f = &self.frames[fi];
+                        let d = f.ns.as_ref().unwrap_or(&f.globals);
+                        if lock(&d.d).del_str(name).is_none() {
+                            self.frames[fi].ip = ip;
+                            return Err(name_error(&name.s));
+                        }
+                    }
+                    Op::LoadAttr(i) => {
+                        let obj = self.pop();
+                        // The common case: an instance attribute, no descriptors on its class.
+                        if let Value::Instance(inst) = &obj {
+                            if !inst.class.has_descriptors.load(Ordering::Relaxed) {
+                                let found = lock(&inst.dict).get_str(&code.names[i as usize]);
+                                if let Some(v) = found {
+                                    self.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                        self.frames[fi].ip = ip;
+                        let v = tri!(self, fi, ip, self.getattr(&obj, &code.names[i as usize]));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr(i) => {
+                        if self.interp.breaker.load(Ordering::Relaxed) & BREAK_SIM != 0 {
+                            tri!(self, fi, ip, self.sim_store_point());
+                        }
+                        let obj = self.pop();
+                        let v = self.pop();
+                        if let Value::Instance(inst) = &obj {
+                            let c = &inst.class;
+                            if inst.exc.is_none()
+                                && !c.has_descriptors.load(Ordering::Relaxed)
+                                && !c.has_setattr.load(Ordering::Relaxed)
+                            {
+                                lock(&inst.dict).set_str(code.names[i as usize].clone(), v);
+                                continue;
+                            }
+                        }
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.setattr(&obj, &code.names[i as usize], v));
+                    }
+                    Op::DeleteAttr(i) => {
+                        let obj = self.pop();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.delattr(&obj, &code.names[i as usize]));
+                    }
+                    Op::LoadMethod(i) => {
+                        let obj = self.pop();
+                        self.frames[fi].ip = ip;
+                        let (a, b) = tri!(self, fi, ip, self.load_method(obj, &code.names[i as usize]));
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Op::CallMethod(n) => {
+                        self.frames[fi].ip = ip;
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                            tri!(self, fi, ip, self.on_breaker(4));
+                        }
+                        let n = n as usize;
+                        let fpos = self.stack.len() - n - 2;
+                        let r = if self.stack[fpos + 1].is_null() {
+                            let f = self.stack[fpos].clone();
+                            self.call_at(fpos, f, fpos + 2, n, None)
+                        } else {
+                            let f = self.stack[fpos].clone();
+                            self.call_at(fpos, f, fpos + 1, n + 1, None)
+                        };
+                        match tri!(self, fi, ip, r) {
+                            Called::Pushed => continue 'frame,
+                            Called::Done => {}
+                        }
+                    }
+                    Op::Call(n) => {
+                        self.frames[fi].ip = ip;
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                            tri!(self, fi, ip, self.on_breaker(4));
+                        }
+                        let n = n as usize;
+                        let fpos = self.stack.len() - n - 1;
+                        let f = self.stack[fpos].clone();
+                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, None)) {
+                            Called::Pushed => continue 'frame,
+                            Called::Done => {}
+                        }
+                    }
+                    Op::CallKw(n, names) => {
+                        self.frames[fi].ip = ip;
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                            tri!(self, fi, ip, self.on_breaker(4));
+                        }
+                        let n = n as usize;
+                        let fpos = self.stack.len() - n - 1;
+                        let f = self.stack[fpos].clone();
+                        let names = match &code.consts[names as usize] {
+                            Value::Tuple(t) => t.clone(),
+                            _ => Arc::new(Tuple(Vec::new())),
+                        };
+                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, Some(names))) {
+                            Called::Pushed => continue 'frame,
+                            Called::Done => {}
+                        }
+                    }
+                    Op::CallEx(has_kw) => {
+                        self.frames[fi].ip = ip;
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                            tri!(self, fi, ip, self.on_breaker(4));
+                        }
+                        let kwargs = if has_kw { Some(self.pop()) } else { None };
+                        let args = self.pop();
+                        let fpos = self.stack.len() - 1;
+                        let f = self.stack[fpos].clone();
+                        let pos: Vec<Value> = match &args {
+                            Value::Tuple(t) => t.0.clone(),
+                            _ => Vec::new(),
+                        };
+                        let n = pos.len();
+                        self.stack.extend(pos);
+                        let mut names = Vec::new();
+                        if let Some(Value::Dict(d)) = &kwargs {
+                            for (k, v) in lock(&d.d).iter() {
+                                names.push(k.clone());
+                                self.stack.push(v.clone());
+                            }
+                        }
+                        let kn = names.len();
+                        let names = if kn > 0 { Some(Arc::new(Tuple(names))) } else { None };
+                        match self.call_at(fpos, f, fpos + 1, n + kn, names) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Done) => {}
+                            Err(e) => {
+                                if matches!(e, Raise::Block(_) | Raise::Preempt) {
+                                    // Run again on waking: the stack as this op found it.
+                                    self.stack.truncate(fpos + 1);
+                                    self.stack.push(args);
+                                    if let Some(k) = kwargs {
+                                        self.stack.push(k);
+                                    }
+                                }
+                                self.frames[fi].ip = ip;
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Op::Binary(bop) | Op::Inplace(bop) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = match (bop, &a, &b) {
+                            (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
+                                Value::Int(x + y)
+                            }
+                            (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
+                                Value::Int(x - y)
+                            }
+                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (BinOp::Mul, Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => {
+                                Value::Int(x * y)
+                            }
+                            // Non-negative operands: Python's floor division and modulo are Rust's.
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x % y),
+                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x / y),
+                            (BinOp::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                            (BinOp::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                            _ => {
+                                self.frames[fi].ip = ip;
+                                let inplace = matches!(op, Op::Inplace(_));
+                                tri!(self, fi, ip, self.binary_op(bop, a, b, inplace))
+                            }
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::Unary(u) => {
+                        let a = self.pop();
+                        self.frames[fi].ip = ip;
+                        let r = tri!(self, fi, ip, self.unary_op(u, a));
+                        self.stack.push(r);
+                    }
+                    Op::Compare(c) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = match (c, &a, &b) {
+                            (CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+                            (CmpOp::Le, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
+                            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
+                            (CmpOp::Ge, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
+                            (CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+                            (CmpOp::Ne, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+                            (CmpOp::Lt, Value::Float(x), Value::Float(y)) => Value::Bool(x < y),
+                            (CmpOp::Gt, Value::Float(x), Value::Float(y)) => Value::Bool(x > y),
+                            _ => {
+                                self.frames[fi].ip = ip;
+                                tri!(self, fi, ip, self.compare_op(c, &a, &b))
+                            }
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::Subscr => {
+                        let idx = self.pop();
+                        let obj = self.pop();
+                        self.frames[fi].ip = ip;
+                        let v = tri!(self, fi, ip, self.getitem(&obj, &idx));
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        if self.interp.breaker.load(Ordering::Relaxed) & BREAK_SIM != 0 {
+                            tri!(self, fi, ip, self.sim_store_point());
+                        }
+                        let idx = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.setitem(&obj, idx, v));
+                    }
+                    Op::DeleteSubscr => {
+                        let idx = self.pop();
+                        let obj = self.pop();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.delitem(&obj, &idx));
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        self.stack.push(Value::obj(Obj::Slice(start, stop, step)));
+                    }
+                    Op::BuildTuple(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::BuildList(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.stack.push(Value::list(items));
+                    }
+                    Op::BuildSet(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.frames[fi].ip = ip;
+                        let s = tri!(self, fi, ip, self.make_set(items, false));
+                        self.stack.push(s);
+                    }
+                    Op::BuildMap(n) => {
+                        let at = self.stack.len() - 2 * n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        let mut d = Dict::with_capacity(n as usize);
+                        self.frames[fi].ip = ip;
+                        for kv in items.chunks(2) {
+                            tri!(self, fi, ip, self.dict_insert(&mut d, kv[0].clone(), kv[1].clone()));
+                        }
+                        self.stack.push(Value::dict(d));
+                    }
+                    Op::BuildString(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let mut s = String::new();
+                        for v in &self.stack[at..] {
+                            if let Value::Str(p) = v {
+                                s.push_str(&p.s);
+                            }
+                        }
+                        self.stack.truncate(at);
+                        self.stack.push(Value::str(s));
+                    }
+                    Op::ListAppend(d) => {
+                        let v = self.pop();
+                        let at = self.stack.len() - d as usize;
+                        if let Value::List(l) = &self.stack[at] {
+                            let mut g = lock(&l.items);
+                            if g.len() == g.capacity() && g.capacity() >= 1024 {
+                                let grow = g.capacity();
+                                drop(g);
+                                self.frames[fi].ip = ip;
+                                tri!(self, fi, ip, self.note_alloc(grow * 16));
+                                crate::limits::ALLOCATED.fetch_add(grow * 16, Ordering::Relaxed);
+                                l.counted.fetch_add(grow, Ordering::Relaxed);
+                                g = lock(&l.items);
+                            }
+                            g.push(v);
+                        }
+                    }
+                    Op::SetAdd(d) => {
+                        let v = self.pop();
+                        let at = self.stack.len() - d as usize;
+                        let s = self.stack[at].clone();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.set_add(&s, v));
+                    }
+                    Op::MapAdd(d) => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let at = self.stack.len() - d as usize;
+                        if let Value::Dict(dict) = self.stack[at].clone() {
+                            self.frames[fi].ip = ip;
+                            tri!(self, fi, ip, self.dict_set(&dict, k, v));
+                        }
+                    }
+                    Op::ListExtend(d) => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        let items = tri!(self, fi, ip, self.collect(&v));
+                        let at = self.stack.len() - d as usize;
+                        if let Value::List(l) = &self.stack[at] {
+                            lock(&l.items).extend(items);
+                        }
+                    }
+                    Op::SetUpdate(d) => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        let items = tri!(self, fi, ip, self.collect(&v));
+                        let at = self.stack.len() - d as usize;
+                        let s = self.stack[at].clone();
+                        for it in items {
+                            tri!(self, fi, ip, self.set_add(&s, it));
+                        }
+                    }
+                    Op::DictUpdate(d) => {
+                        let v = self.pop();
+                        let at = self.stack.len() - d as usize;
+                        let target = self.stack[at].clone();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.dict_update(&target, &v, true));
+                    }
+                    Op::ListToTuple => {
+                        let v = self.pop();
+                        let items = match &v {
+                            Value::List(l) => std::mem::take(&mut *lock(&l.items)),
+                            _ => Vec::new(),
+                        };
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::FormatValue(conv, has_spec) => {
+                        let spec = if has_spec { self.pop() } else { Value::Null };
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        let v = match conv {
+                            b'r' => Value::str(tri!(self, fi, ip, self.repr(&v))),
+                            b's' => Value::str(tri!(self, fi, ip, self.to_str(&v))),
+                            b'a' => Value::str(crate::format::ascii(&tri!(self, fi, ip, self.repr(&v)))),
+                            _ => v,
+                        };
+                        let s = match (&v, &spec) {
+                            (Value::Str(_), Value::Null) => v,
+                            _ => {
+                                let spec = spec.as_str().unwrap_or("").to_string();
+                                Value::str(tri!(self, fi, ip, self.format(&v, &spec)))
+                            }
+                        };
+                        self.stack.push(s);
+                    }
+                    Op::Jump(t) => ip = t as usize,
+                    Op::JumpBack(t) => {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                            self.frames[fi].ip = ip;
+                            let weight = (ip - t as usize) as i64;
+                            tri!(self, fi, ip, self.on_breaker(weight));
+                        }
+                        ip = t as usize;
+                    }
+                    Op::PopJumpIfFalse(t) => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => {
+                                self.frames[fi].ip = ip;
+                                tri!(self, fi, ip, self.truthy(&v))
+                            }
+                        };
+                        if !b {
+                            ip = t as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue(t) => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => {
+                                self.frames[fi].ip = ip;
+                                tri!(self, fi, ip, self.truthy(&v))
+                            }
+                        };
+                        if b {
+                            ip = t as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                        let v = self.top().clone();
+                        self.frames[fi].ip = ip;
+                        let b = tri!(self, fi, ip, self.truthy(&v));
+                        if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                            ip = t as usize;
+                        } else {
+                            self.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        let it = tri!(self, fi, ip, self.iter(&v));
+                        self.stack.push(it);
+                    }
+                    Op::ForIter(t) => {
+                        let it = self.top().clone();
+                        if let Value::Obj(o) = &it {
+                            match &**o {
+                                Obj::RangeIter { cur, stop, step } => {
+                                    let c = cur.load(Ordering::Relaxed);
+                                    if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                        cur.store(c + step, Ordering::Relaxed);
+                                        self.stack.push(Value::Int(c));
+                                    } else {
+                                        self.pop();
+                                        ip = t as usize;
+                                    }
+                                    continue;
+                                }
+                                Obj::SeqIter { seq: Value::List(l), idx } => {
+                                    let i = idx.fetch_add(1, Ordering::Relaxed);
+                                    let item = lock(&l.items).get(i).cloned();
+                                    match item {
+                                        Some(v) => self.stack.push(v),
+                                        None => {
+                                            self.pop();
+                                            ip = t as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                                Obj::Generator(..) => {
+                                    self.frames[fi].ip = ip;
+                                    let ret_pos = self.stack.len();
+                                    tri!(
+                                        self,
+                                        fi,
+                                        ip,
+                                        self.resume_gen(o.clone(), Value::None, Exhaust::ForIter(t), ret_pos)
+                                    );
+                                    continue 'frame;
+                                }
+                                _ => {}
+                            }
+                        }
+                        if let Value::Instance(inst) = &it {
+                            if let Some(f @ Value::Func(_)) = inst.class.lookup_name("__next__") {
+                                self.frames[fi].ip = ip;
+                                let pos = self.stack.len();
+                                self.stack.push(f.clone());
+                                self.stack.push(it.clone());
+                                match tri!(self, fi, ip, self.call_at(pos, f, pos + 1, 1, None)) {
+                                    Called::Pushed => {
+                                        if let Some(top) = self.frames.last_mut() {
+                                            top.kind = FrameKind::IterNext(t);
+                                        }
+                                        continue 'frame;
+                                    }
+                                    Called::Done => continue,
+                                }
+                            }
+                        }
+                        self.frames[fi].ip = ip;
+                        match tri!(self, fi, ip, self.next_item(&it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.pop();
+                                ip = t as usize;
+                            }
+                        }
+                    }
+                    Op::ForIterValue(t) => {
+                        let it = self.top().clone();
+                        self.frames[fi].ip = ip;
+                        if let Value::Obj(o) = &it {
+                            if let Obj::Generator(..) = &**o {
+                                let ret_pos = self.stack.len();
+                                tri!(
+                                    self,
+                                    fi,
+                                    ip,
+                                    self.resume_gen(o.clone(), Value::None, Exhaust::ForIterValue(t), ret_pos)
+                                );
+                                continue 'frame;
+                            }
+                        }
+                        match tri!(self, fi, ip, self.next_item(&it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.pop();
+                                self.stack.push(Value::None);
+                                ip = t as usize;
+                            }
+                        }
+                    }
+                    Op::MakeFunction(flags) => {
+                        let code_v = self.pop();
+                        let closure = if flags & 4 != 0 { self.pop() } else { Value::None };
+                        let kwd = if flags & 2 != 0 { self.pop() } else { Value::None };
+                        let defaults = if flags & 1 != 0 { self.pop() } else { Value::None };
+                        let Value::Obj(co) = code_v else { continue };
+                        let Obj::Code(c) = &*co else { continue };
+                        let f = Function {
+                            code: c.clone(),
+                            globals: self.frames[fi].globals.clone(),
+                            defaults: match defaults {
+                                Value::Tuple(t) => t.0.clone(),
+                                _ => Vec::new(),
+                            },
+                            kwdefaults: match kwd {
+                                Value::Dict(d) => lock(&d.d)
+                                    .iter()
+                                    .filter_map(|(k, v)| match k {
+                                        Value::Str(s) => Some((s.clone(), v.clone())),
+                                        _ => None,
+                                    })
+                                    .collect(),
+                                _ => Vec::new(),
+                            },
+                            closure: match closure {
+                                Value::Tuple(t) => t.0.clone(),
+                                _ => Vec::new(),
+                            },
+                            qualname: c.qualname.clone(),
+                            owner: Default::default(),
+                            dict: Default::default(),
+                        };
+                        self.stack.push(Value::Func(Arc::new(f)));
+                    }
+                    Op::BuildClass(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let bases: Vec<Value> = self.stack.drain(at..).collect();
+                        let name = self.pop();
+                        let body = self.pop();
+                        let Value::Func(f) = body else { continue };
+                        self.frames[fi].ip = ip;
+                        let ns = PyDict::new();
+                        if let Some(m) = self.frames[fi].globals.get_name("__name__") {
+                            ns.set_name("__module__", m);
+                        }
+                        ns.set_name("__qualname__", Value::str(f.code.qualname.clone()));
+                        let ret_pos = self.stack.len();
+                        let nl = f.code.nlocals as usize;
+                        self.stack.resize(ret_pos + nl, Value::Null);
+                        for (k, c) in f.closure.iter().enumerate() {
+                            self.stack[ret_pos + f.code.free_start as usize + k] = c.clone();
+                        }
+                        tri!(self, fi, ip, self.check_depth());
+                        self.frames.push(Frame {
+                            code: f.code.clone(),
+                            globals: f.globals.clone(),
+                            func: Some(f.clone()),
+                            ns: Some(ns),
+                            ip: 0,
+                            base: ret_pos,
+                            ret_pos,
+                            blocks: Vec::new(),
+                            kind: FrameKind::ClassBody { name, bases },
+                        });
+                        continue 'frame;
+                    }
+                    Op::Return => {
+                        let v = self.pop();
+                        let Some(frame) = self.frames.pop() else { return Ok(v) };
+                        self.stack.truncate(frame.ret_pos);
+                        let v = match frame.kind {
+                            FrameKind::Normal | FrameKind::IterNext(_) => v,
+                            FrameKind::Init(inst) => {
+                                if !v.is_none() {
+                                    return Err(type_error(format!(
+                                        "__init__() should return None, not '{}'",
+                                        type_name(&v)
+                                    )));
+                                }
+                                inst
+                            }
+                            FrameKind::Module(m) => Value::Module(m),
+                            FrameKind::ClassBody { name, bases } => {
+                                let ns = frame.ns.clone().unwrap_or_else(PyDict::new);
+                                match self.build_class(name, bases, ns) {
+                                    Ok(c) => c,
+                                    Err(e) => {
+                                        // Report it against the `class` statement's frame.
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                            FrameKind::Generator(g, exhaust) => {
+                                if let Obj::Generator(st, _) = &*g {
+                                    let mut st = lock(st);
+                                    st.finished = true;
+                                    st.running = false;
+                                    st.saved.clear();
+                                }
+                                match exhaust {
+                                    Exhaust::ForIter(target) => {
+                                        if self.frames.len() == boundary {
+                                            return Ok(Value::Null);
+                                        }
+                                        self.pop();
+                                        if let Some(f) = self.frames.last_mut() {
+                                            f.ip = target as usize;
+                                        }
+                                        continue 'frame;
+                                    }
+                                    Exhaust::ForIterValue(target) => {
+                                        if self.frames.len() == boundary {
+                                            return Ok(Value::Null);
+                                        }
+                                        self.pop();
+                                        self.stack.push(v);
+                                        if let Some(f) = self.frames.last_mut() {
+                                            f.ip = target as usize;
+                                        }
+                                        continue 'frame;
+                                    }
+                                    Exhaust::Native => {
+                                        if self.frames.len() == boundary {
+                                            return Ok(Value::Null);
+                                        }
+                                        v
+                                    }
+                                    Exhaust::Next => {
+                                        let args = if v.is_none() { vec![] } else { vec![v] };
+                                        let e = new_exception(&exc_class("StopIteration"), args);
+                                        if self.frames.len() == boundary {
+                                            return Err(Raise::Exc(e));
+                                        }
+                                        return Err(Raise::Exc(e));
+                                    }
+                                }
+                            }
+                        };
+                        if self.frames.len() == boundary {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::Yield => {
+                        let v = self.pop();
+                        let Some(mut frame) = self.frames.pop() else { return Ok(v) };
+                        frame.ip = ip;
+                        let FrameKind::Generator(g, _) = &frame.kind else {
+                            return Err(err("SystemError", "yield outside a generator frame"));
+                        };
+                        let g = g.clone();
+                        if let Obj::Generator(st, _) = &*g {
+                            let mut st = lock(st);
+                            let base = frame.base;
+                            for b in frame.blocks.iter_mut() {
+                                if b.kind == BlockKind::Handler {
+                                    // The handled exception belongs to the generator while it is suspended.
+                                    std::mem::swap(&mut b.saved_exc, &mut self.exc_info);
+                                }
+                            }
+                            st.saved.extend(self.stack.drain(base..));
+                            st.running = false;
+                            st.frame = Some(frame);
+                        }
+                        if self.frames.len() == boundary {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::Pop => {
+                        self.pop();
+                    }
+                    Op::Dup => {
+                        let v = self.top().clone();
+                        self.stack.push(v);
+                    }
+                    Op::Dup2 => {
+                        let n = self.stack.len();
+                        let a = self.stack[n - 2].clone();
+                        let b = self.stack[n - 1].clone();
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Op::Rot2 => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - 2);
+                    }
+                    Op::Rot3 => {
+                        let v = self.pop();
+                        let n = self.stack.len();
+                        self.stack.insert(n - 2, v);
+                    }
+                    Op::Raise(n) => {
+                        self.frames[fi].ip = ip;
+                        let cause = if n >= 2 { Some(self.pop()) } else { None };
+                        let exc = if n >= 1 { Some(self.pop()) } else { None };
+                        return Err(tri!(self, fi, ip, self.make_raise(exc, cause)));
+                    }
+                    Op::Reraise => {
+                        self.frames[fi].ip = ip;
+                        let e = self.pop();
+                        return Err(Raise::Reraise(e));
+                    }
+                    Op::SetupExcept(t) | Op::SetupFinally(t) => {
+                        let depth = (self.stack.len() - base) as u32;
+                        let kind =
+                            if matches!(op, Op::SetupExcept(_)) { BlockKind::Except } else { BlockKind::Finally };
+                        self.frames[fi].blocks.push(Block { kind, handler: t, depth, saved_exc: Value::None });
+                    }
+                    Op::PopBlock => {
+                        self.frames[fi].blocks.pop();
+                    }
+                    Op::PopExcept => {
+                        if let Some(b) = self.frames[fi].blocks.pop() {
+                            self.exc_info = b.saved_exc;
+                        }
+                    }
+                    Op::ExcMatch => {
+                        // Stack: exception, its copy, class(es): pops the copy and the class.
+                        let cls = self.pop();
+                        let exc = self.pop();
+                        self.frames[fi].ip = ip;
+                        let m = tri!(self, fi, ip, exception_matches(&exc, &cls));
+                        self.stack.push(Value::Bool(m));
+                    }
+                    Op::SetupWith(t) => {
+                        self.frames[fi].ip = ip;
+                        let ctx = self.top().clone();
+                        let exit = tri!(self, fi, ip, self.special_method(&ctx, "__exit__"));
+                        let enter = tri!(self, fi, ip, self.special_method(&ctx, "__enter__"));
+                        self.pop();
+                        let pos0 = self.stack.len();
+                        self.stack.push(exit);
+                        let depth = (self.stack.len() - base) as u32;
+                        self.frames[fi].blocks.push(Block {
+                            kind: BlockKind::With,
+                            handler: t,
+                            depth,
+                            saved_exc: Value::None,
+                        });
+                        let pos = self.stack.len();
+                        self.stack.push(enter.clone());
+                        match self.call_at(pos, enter, pos + 1, 0, None) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Done) => {}
+                            Err(e) => {
+                                // A blocked __enter__ (a lock in --simulate) runs this op again.
+                                if matches!(e, Raise::Block(_) | Raise::Preempt) {
+                                    self.frames[fi].blocks.pop();
+                                    self.stack.truncate(pos0);
+                                    self.stack.push(ctx);
+                                }
+                                self.frames[fi].ip = ip;
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Op::WithExit => {
+                        self.frames[fi].ip = ip;
+                        let exit = self.pop();
+                        let pos = self.stack.len();
+                        self.stack.push(exit.clone());
+                        for _ in 0..3 {
+                            self.stack.push(Value::None);
+                        }
+                        match tri!(self, fi, ip, self.call_at(pos, exit, pos + 1, 3, None)) {
+                            Called::Pushed => continue 'frame,
+                            Called::Done => {}
+                        }
+                    }
+                    Op::WithExcept => {
+                        // Stack: exit, exception -> exception, exit(type, exc, None). A Python
+                        // __exit__ runs as a frame, so it may block (an executor's shutdown).
+                        self.frames[fi].ip = ip;
+                        let exc = self.pop();
+                        let exit = self.pop();
+                        let cls = Value::Class(crate::types::type_of(&exc));
+                        self.stack.push(exc.clone());
+                        let pos = self.stack.len();
+                        self.stack.push(exit.clone());
+                        self.stack.push(cls);
+                        self.stack.push(exc.clone());
+                        self.stack.push(Value::None);
+                        match self.call_at(pos, exit.clone(), pos + 1, 3, None) {
+                            Ok(Called::Pushed) => continue 'frame,
+                            Ok(Called::Done) => {}
+                            Err(e) => {
+                                if matches!(e, Raise::Block(_) | Raise::Preempt) {
+                                    self.stack.truncate(pos - 1);
+                                    self.stack.push(exit);
+                                    self.stack.push(exc);
+                                }
+                                self.frames[fi].ip = ip;
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Op::WithSuppress(t) => {
+                        let r = self.pop();
+                        self.frames[fi].ip = ip;
+                        if tri!(self, fi, ip, self.truthy(&r)) {
+                            self.pop();
+                            if let Some(b) = self.frames[fi].blocks.pop() {
+                                self.exc_info = b.saved_exc;
+                            }
+                            ip = t as usize;
+                        } else {
+                            let exc = self.pop();
+                            return Err(Raise::Reraise(exc));
+                        }
+                    }
+                    Op::Unpack(n) => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.unpack(v, n as usize, None));
+                    }
+                    Op::UnpackEx(before, after) => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        tri!(self, fi, ip, self.unpack(v, before as usize, Some(after as usize)));
+                    }
+                    Op::ImportName(i) => {
+                        self.frames[fi].ip = ip;
+                        let name = code.names[i as usize].s.clone();
+                        match tri!(self, fi, ip, self.import(&name)) {
+                            Some(m) => self.stack.push(m),
+                            None => continue 'frame,
+                        }
+                    }
+                    Op::ImportFrom(i) => {
+                        let m = self.top().clone();
+                        let name = &code.names[i as usize];
+                        self.frames[fi].ip = ip;
+                        let v = match self.getattr(&m, name) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                let mname = match &m {
+                                    Value::Module(m) => m.name.clone(),
+                                    _ => "?".into(),
+                                };
+                                let sub = format!("{mname}.{}", name.s);
+                                match self.interp.module(&sub) {
+                                    Some(v) => v,
+                                    None => {
+                                        return Err(err(
+                                            "ImportError",
+                                            format!("cannot import name '{}' from '{mname}'", name.s),
+                                        ))
+                                    }
+                                }
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::ImportStar => {
+                        let m = self.pop();
+                        if let Value::Module(m) = m {
+                            let items = lock(&m.dict.d).items();
+                            let g = self.frames[fi].globals.clone();
+                            for (k, v) in items {
+                                if let Value::Str(s) = &k {
+                                    if !s.s.starts_with('_') {
+                                        g.set_str(s, v);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Op::LoadAssertionError => {
+                        self.stack.push(Value::Class(exc_class("AssertionError")));
+                    }
+                    Op::Unsupported(c) => {
+                        self.frames[fi].ip = ip;
+                        let what = code.consts[c as usize].as_str().unwrap_or("this").to_string();
+                        return Err(err(
+                            "NotImplementedError",
+                            format!("{what} is not supported by the playground yet"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `--simulate` with the GIL off: a store is a point where another core's thread may run
+    /// first, so a read-modify-write without a lock can lose updates, as on real cores.
+    #[inline(never)]
+    fn sim_store_point(&mut self) -> R<()> {
+        if self.nested == 0 && self.interp.config.simulate && !self.interp.config.gil {
+            self.budget -= 1;
+            self.ticks += 1;
+            if self.budget <= 0 {
+                return Err(Raise::Preempt);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn check_depth(&self) -> R<()> {
+        if self.frames.len() >= self.interp.recursion_limit.load(Ordering::Relaxed) {
+            return Err(err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Unwinds from the top frame to the nearest handler; `Err` when the exception passes
+    /// `boundary` (the frame a nested run started at).
+    fn unwind(&mut self, exc: Value, boundary: usize, add_tb: bool) -> R<()> {
+        let mut exc = exc;
+        if add_tb {
+            self.set_context(&exc);
+        }
+        let mut add = add_tb;
+        loop {
+            let Some(frame) = self.frames.last_mut() else { return Err(Raise::Exc(exc)) };
+            if add {
+                if let Value::Instance(inst) = &exc {
+                    if let Some(mut d) = inst.exc() {
+                        d.traceback.push(crate::value::TbEntry {
+                            filename: frame.code.filename.clone(),
+                            line: frame.code.line_at(frame.ip.saturating_sub(1)),
+                            name: frame.code.name.clone(),
+                        });
+                    }
+                }
+            }
+            add = true;
+            while let Some(block) = frame.blocks.pop() {
+                if block.kind == BlockKind::Handler {
+                    self.exc_info = block.saved_exc;
+                    continue;
+                }
+                self.stack.truncate(frame.base + block.depth as usize);
+                let saved = std::mem::replace(&mut self.exc_info, exc.clone());
+                frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: block.depth, saved_exc: saved });
+                self.stack.push(exc);
+                frame.ip = block.handler as usize;
+                return Ok(());
+            }
+            let Some(frame) = self.frames.pop() else { return Err(Raise::Exc(exc)) };
+            self.stack.truncate(frame.ret_pos);
+            match &frame.kind {
+                FrameKind::IterNext(target)
+                    if self.frames.len() > boundary && is_instance_of(&exc, "StopIteration") =>
+                {
+                    self.pop();
+                    if let Some(f) = self.frames.last_mut() {
+                        f.ip = *target as usize;
+                    }
+                    return Ok(());
+                }
+                FrameKind::Generator(g, _) => {
+                    if let Obj::Generator(st, _) = &**g {
+                        let mut st = lock(st);
+                        st.finished = true;
+                        st.running = false;
+                        st.saved.clear();
+                    }
+                    if is_instance_of(&exc, "StopIteration") {
+                        let e = new_exception(
+                            &exc_class("RuntimeError"),
+                            vec![Value::str("generator raised StopIteration")],
+                        );
+                        if let Value::Instance(i) = &e {
+                            if let Some(mut d) = i.exc() {
+                                d.cause = Some(exc.clone());
+                                d.suppress_context = true;
+                            }
+                        }
+                        exc = e;
+                    }
+                }
+                _ => {}
+            }
+            if self.frames.len() <= boundary {
+                return Err(Raise::Exc(exc));
+            }
+        }
+    }
+
+    fn set_context(&self, exc: &Value) {
+        if self.exc_info.is_none() || self.exc_info.is(exc) {
+            return;
+        }
+        if let Value::Instance(inst) = exc {
+            if let Some(mut d) = inst.exc() {
+                if d.context.is_none() {
+                    // Never make a cycle: the handled exception must not already chain to this one.
+                    let mut cur = Some(self.exc_info.clone());
+                    let mut steps = 0;
+                    while let Some(Value::Instance(c)) = cur {
+                        if Arc::ptr_eq(&c, inst) || steps > 100 {
+                            return;
+                        }
+                        steps += 1;
+                        cur = c.exc().and_then(|d| d.context.clone());
+                    }
+                    d.context = Some(self.exc_info.clone());
+                }
+            }
+        }
+    }
+
+    fn make_raise(&mut self, exc: Option<Value>, cause: Option<Value>) -> R<Raise> {
+        let Some(exc) = exc else {
+            if self.exc_info.is_none() {
+                return Ok(err("RuntimeError", "No active exception to reraise"));
+            }
+            return Ok(Raise::Reraise(self.exc_info.clone()));
+        };
+        let exc = self.instantiate_exception(exc)?;
+        if let Some(c) = cause {
+            let c = if c.is_none() { Value::None } else { self.instantiate_exception(c)? };
+            if let Value::Instance(i) = &exc {
+                if let Some(mut d) = i.exc() {
+                    d.cause = if c.is_none() { None } else { Some(c) };
+                    d.suppress_context = true;
+                }
+            }
+        }
+        Ok(Raise::Exc(exc))
+    }
+
+    /// `raise X` accepts a class (instantiated with no arguments) or an instance.
+    pub fn instantiate_exception(&mut self, v: Value) -> R<Value> {
+        match &v {
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            Value::Class(c) if c.base_kind == crate::value::Kind::Exception => self.call(&v, Vec::new()),
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    // ------------------------------------------------------------ calls
+
+    /// Calls `f` with the arguments on the stack at `args_start..` (`n` values, the last ones
+    /// named by `kw`). The result replaces everything from `ret_pos` up.
+    fn call_at(&mut self, ret_pos: usize, f: Value, args_start: usize, n: usize, kw: Option<Arc<Tuple>>) -> R<Called> {
+        match &f {
+            Value::Func(func) => {
+                self.push_function(func.clone(), ret_pos, args_start, n, kw, FrameKind::Normal)?;
+                if func.code.kind == CodeKind::Generator {
+                    self.make_generator(ret_pos);
+                    return Ok(Called::Done);
+                }
+                Ok(Called::Pushed)
+            }
+            Value::Builtin(b) => {
+                // `next(gen)` resumes the generator as a frame, so it can block in --simulate.
+                if b.bound.is_none() && b.name == "next" && n == 1 && kw.is_none() {
+                    if let Some(Value::Obj(o)) = self.stack.get(args_start) {
+                        if matches!(**o, Obj::Generator(..)) {
+                            let g = o.clone();
+                            self.stack.truncate(ret_pos);
+                            self.resume_gen(g, Value::None, Exhaust::Next, ret_pos)?;
+                            return Ok(Called::Pushed);
+                        }
+                    }
+                }
+                let mut args = std::mem::take(&mut self.argbuf);
+                args.clear();
+                if let Some(this) = &b.bound {
+                    args.push(this.clone());
+                }
+                let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
+                let npos = n - nkw;
+                args.extend(self.stack.drain(args_start..args_start + npos));
+                let mut kwargs = Vec::new();
+                if let Some(names) = &kw {
+                    let vals: Vec<Value> = self.stack.drain(args_start..args_start + nkw).collect();
+                    kwargs = names.0.iter().cloned().zip(vals).collect();
+                }
+                let r = (b.f)(self, &args, &kwargs);
+                match r {
+                    Ok(v) => {
+                        args.clear();
+                        self.argbuf = args;
+                        self.stack.truncate(ret_pos);
+                        self.stack.push(v);
+                        Ok(Called::Done)
+                    }
+                    Err(Raise::Block(w)) => {
+                        // Put the arguments back: the call runs again when the thread wakes.
+                        let skip = b.bound.is_some() as usize;
+                        self.stack.truncate(args_start);
+                        self.stack.extend(args.drain(skip..));
+                        for (_, v) in kwargs {
+                            self.stack.push(v);
+                        }
+                        Err(Raise::Block(w))
+                    }
+                    Err(Raise::Call(tail)) => {
+                        self.stack.truncate(ret_pos);
+                        let (callee, targs) = *tail;
+                        let n = targs.len();
+                        self.stack.push(callee.clone());
+                        self.stack.extend(targs);
+                        self.call_at(ret_pos, callee, ret_pos + 1, n, None)
+                    }
+                    Err(e) => {
+                        self.stack.truncate(ret_pos);
+                        Err(e)
+                    }
+                }
+            }
+            Value::Method(m) => {
+                self.stack.insert(args_start, m.this.clone());
+                let inner = m.func.clone();
+                self.call_at(ret_pos, inner, args_start, n + 1, kw)
+            }
+            Value::Class(cls) => self.instantiate(cls.clone(), ret_pos, args_start, n, kw),
+            Value::Instance(inst) => match inst.class.lookup_name("__call__") {
+                Some(call) => {
+                    self.stack.insert(args_start, f.clone());
+                    self.call_at(ret_pos, call, args_start, n + 1, kw)
+                }
+                None => {
+                    self.stack.truncate(ret_pos);
+                    Err(type_error(format!("'{}' object is not callable", inst.class.name)))
+                }
+            },
+            Value::Obj(o) => match &**o {
+                Obj::StaticMethod(inner) => {
+                    let inner = inner.clone();
+                    self.call_at(ret_pos, inner, args_start, n, kw)
+                }
+                Obj::Native(nat) => {
+                    let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
+                    let args: Vec<Value> = self.stack.drain(args_start..args_start + n - nkw).collect();
+                    let mut kwargs = Vec::new();
+                    if let Some(names) = &kw {
+                        let vals: Vec<Value> = self.stack.drain(args_start..args_start + nkw).collect();
+                        kwargs = names.0.iter().cloned().zip(vals).collect();
+                    }
+                    self.stack.truncate(ret_pos);
+                    let v = nat.call(self, &args, &kwargs)?;
+                    self.stack.push(v);
+                    Ok(Called::Done)
+                }
+                _ => {
+                    self.stack.truncate(ret_pos);
+                    Err(type_error(format!("'{}' object is not callable", type_name(&f))))
+                }
+            },
+            _ => {
+                self.stack.truncate(ret_pos);
+                Err(type_error(format!("'{}' object is not callable", type_name(&f))))
+            }
+        }
+    }
+
+    /// Binds arguments and pushes a frame for a Python function.
+    fn push_function(
+        &mut self,
+        func: Arc<Function>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+        kind: FrameKind,
+    ) -> R<()> {
+        if let Err(e) = self.check_depth() {
+            self.stack.truncate(ret_pos);
+            return Err(e);
+        }
+        let code = &func.code;
+        let nlocals = code.nlocals as usize;
+        let argc = code.argcount as usize;
+        if code.simple_args && kw.is_none() && n == argc {
+            self.stack.resize(args_start + nlocals, Value::Null);
+        } else if code.simple_args && kw.is_none() && n < argc && argc - n <= func.defaults.len() {
+            let first_default = func.defaults.len() - (argc - n);
+            for d in &func.defaults[first_default..] {
+                self.stack.push(d.clone());
+            }
+            self.stack.resize(args_start + nlocals, Value::Null);
+        } else {
+            let args: Vec<Value> = self.stack.drain(args_start..).collect();
+            let locals = match crate::call::bind_args(self, &func, args, kw.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    self.stack.truncate(ret_pos);
+                    return Err(e);
+                }
+            };
+            self.stack.extend(locals);
+            self.stack.resize(args_start + nlocals, Value::Null);
+            for &c in &code.cell_params {
+                let slot = args_start + c as usize;
+                let v = std::mem::take(&mut self.stack[slot]);
+                self.stack[slot] = Value::obj(Obj::Cell(std::sync::Mutex::new(v)));
+            }
+            for &c in &code.cell_locals {
+                self.stack[args_start + c as usize] = Value::obj(Obj::Cell(std::sync::Mutex::new(Value::Null)));
+            }
+            for (k, c) in func.closure.iter().enumerate() {
+                self.stack[args_start + code.free_start as usize + k] = c.clone();
+            }
+        }
+        self.frames.push(Frame {
+            code: func.code.clone(),
+            globals: func.globals.clone(),
+            func: Some(func),
+            ns: None,
+            ip: 0,
+            base: args_start,
+            ret_pos,
+            blocks: Vec::new(),
+            kind,
+        });
+        Ok(())
+    }
+
+    /// Turns the frame just pushed into a suspended generator; the generator is the call's result.
+    fn make_generator(&mut self, ret_pos: usize) {
+        let Some(mut frame) = self.frames.pop() else { return };
+        let saved: Vec<Value> = self.stack.drain(frame.base..).collect();
+        self.stack.truncate(ret_pos);
+        frame.base = 0;
+        let name: Arc<str> = frame.code.qualname.as_str().into();
+        let st = crate::gen::GenState { frame: Some(frame), saved, ..Default::default() };
+        self.stack.push(Value::obj(Obj::Generator(std::sync::Mutex::new(st), name)));
+    }
+
+    /// Resumes a generator on top of the current stack, sending `sent` (ignored on first start).
+    pub fn resume_gen(&mut self, g: Arc<Obj>, sent: Value, exhaust: Exhaust, ret_pos: usize) -> R<()> {
+        let Obj::Generator(st, _) = &*g else { return Err(type_error("not a generator")) };
+        let mut st = lock(st);
+        if st.running {
+            return Err(err("ValueError", "generator already executing"));
+        }
+        let Some(mut frame) = st.frame.take() else {
+            drop(st);
+            return match exhaust {
+                Exhaust::ForIter(t) | Exhaust::ForIterValue(t) => {
+                    self.pop();
+                    if matches!(exhaust, Exhaust::ForIterValue(_)) {
+                        self.stack.push(Value::None);
+                    }
+                    if let Some(f) = self.frames.last_mut() {
+                        f.ip = t as usize;
+                    }
+                    Ok(())
+                }
+                _ => Err(Raise::Exc(new_exception(&exc_class("StopIteration"), vec![]))),
+            };
+        };
+        if let Err(e) = self.check_depth() {
+            st.frame = Some(frame);
+            return Err(e);
+        }
+        st.running = true;
+        let base = self.stack.len();
+        self.stack.append(&mut st.saved);
+        if st.started {
+            self.stack.push(sent);
+        } else if !sent.is_none() {
+            st.running = false;
+            st.frame = Some(frame);
+            let saved: Vec<Value> = self.stack.drain(base..).collect();
+            st.saved = saved;
+            return Err(type_error("can't send non-None value to a just-started generator"));
+        }
+        st.started = true;
+        drop(st);
+        for b in frame.blocks.iter_mut() {
+            if b.kind == BlockKind::Handler {
+                std::mem::swap(&mut b.saved_exc, &mut self.exc_info);
+            }
+        }
+        frame.base = base;
+        frame.ret_pos = ret_pos;
+        frame.kind = FrameKind::Generator(g.clone(), exhaust);
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Advances a generator from native code (a nested run); `None` when it is exhausted.
+    pub fn gen_next(&mut self, g: &Arc<Obj>, sent: Value) -> R<Option<Value>> {
+        let boundary = self.frames.len();
+        let ret_pos = self.stack.len();
+        match self.resume_gen(g.clone(), sent, Exhaust::Native, ret_pos) {
+            Ok(()) => {}
+            Err(Raise::Exc(e)) if is_instance_of(&e, "StopIteration") => return Ok(None),
+            Err(e) => return Err(e),
+        }
+        self.nested += 1;
+        let r = self.run_frames(boundary);
+        self.nested -= 1;
+        let v = r?;
+        if v.is_null() {
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+
+    fn instantiate(
+        &mut self,
+        cls: Arc<crate::value::Class>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        if cls.builtin && cls.base_kind != crate::value::Kind::Exception {
+            // Builtin types construct natively (their constructor is stored as `__new__`).
+            let ctor = lock(&cls.dict).get_name("__new__");
+            return match ctor {
+                Some(c @ Value::Builtin(_)) => self.call_at(ret_pos, c, args_start, n, kw),
+                _ => {
+                    self.stack.truncate(ret_pos);
+                    Err(type_error(format!("cannot create '{}' instances", cls.name)))
+                }
+            };
+        }
+        let is_exc = cls.base_kind == crate::value::Kind::Exception;
+        let init = cls.lookup_name("__init__");
+        let new = cls.lookup_name("__new__");
+        if let Some(Value::Func(_)) = new {
+            return Err(err("NotImplementedError", "a custom __new__ is not supported by the playground yet"));
+        }
+        let inst = Value::Instance(Arc::new(crate::value::Instance {
+            class: cls.clone(),
+            dict: std::sync::Mutex::new(Dict::new()),
+            exc: if is_exc { Some(std::sync::Mutex::new(Default::default())) } else { None },
+        }));
+        if is_exc {
+            // BaseException.__new__ keeps the positional arguments as `args`.
+            let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
+            let pos: Vec<Value> = self.stack[args_start..args_start + n - nkw].to_vec();
+            if let Value::Instance(i) = &inst {
+                if let Some(mut d) = i.exc() {
+                    d.args = pos;
+                }
+            }
+        }
+        match init {
+            Some(Value::Func(f)) => {
+                self.stack.insert(args_start, inst.clone());
+                self.push_function(f, ret_pos, args_start, n + 1, kw, FrameKind::Init(inst))?;
+                Ok(Called::Pushed)
+            }
+            Some(Value::Builtin(b)) if b.name != "object.__init__" => {
+                self.stack.insert(args_start, inst.clone());
+                let r = self.call_at(ret_pos, Value::Builtin(b), args_start, n + 1, kw)?;
+                if let Called::Done = r {
+                    self.pop();
+                    self.stack.push(inst);
+                }
+                Ok(Called::Done)
+            }
+            _ => {
+                if n > 0 && !is_exc {
+                    self.stack.truncate(ret_pos);
+                    return Err(type_error(format!("{}() takes no arguments", cls.name)));
+                }
+                self.stack.truncate(ret_pos);
+                self.stack.push(inst);
+                Ok(Called::Done)
+            }
+        }
+    }
+
+    /// Calls any callable from native code, running Python frames to completion (a nested run).
+    pub fn call(&mut self, f: &Value, args: Vec<Value>) -> R<Value> {
+        self.call_kw(f, args, Vec::new())
+    }
+
+    pub fn call_kw(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(Value, Value)>) -> R<Value> {
+        let ret_pos = self.stack.len();
+        let boundary = self.frames.len();
+        self.stack.push(f.clone());
+        let n = args.len() + kwargs.len();
+        self.stack.extend(args);
+        let kw = if kwargs.is_empty() {
+            None
+        } else {
+            let names: Vec<Value> = kwargs.iter().map(|(k, _)| k.clone()).collect();
+            self.stack.extend(kwargs.into_iter().map(|(_, v)| v));
+            Some(Arc::new(Tuple(names)))
+        };
+        match self.call_at(ret_pos, f.clone(), ret_pos + 1, n, kw) {
+            Ok(Called::Done) => Ok(self.pop()),
+            Ok(Called::Pushed) => {
+                self.nested += 1;
+                let r = self.run_frames(boundary);
+                self.nested -= 1;
+                r
+            }
+            Err(Raise::Block(_)) => {
+                self.stack.truncate(ret_pos);
+                Err(err("RuntimeError", crate::limits::NESTED_BLOCK))
+            }
+            Err(e) => {
+                self.stack.truncate(ret_pos);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs a module's code object as the body of `module` (nested run).
+    pub fn run_module_code(&mut self, code: Arc<crate::code::Code>, module: Arc<Module>) -> R<Value> {
+        let boundary = self.frames.len();
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            globals: module.dict.clone(),
+            func: None,
+            ns: None,
+            ip: 0,
+            base,
+            ret_pos: base,
+            blocks: Vec::new(),
+            kind: FrameKind::Module(module),
+        });
+        self.run_frames(boundary)
+    }
+
+    /// Pushes a module body frame (resumable import): its result is pushed when it returns.
+    pub fn push_module_frame(&mut self, code: Arc<crate::code::Code>, module: Arc<Module>) -> R<()> {
+        self.check_depth()?;
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            globals: module.dict.clone(),
+            func: None,
+            ns: None,
+            ip: 0,
+            base,
+            ret_pos: base,
+            blocks: Vec::new(),
+            kind: FrameKind::Module(module),
+        });
+        Ok(())
+    }
+
+    /// Starts a thread's root call: `f(*args)` as the bottom frame (run by `run_frames(0)`).
+    pub fn start_call(&mut self, f: &Value, args: Vec<Value>) -> R<Option<Value>> {
+        let n = args.len();
+        self.stack.push(f.clone());
+        self.stack.extend(args);
+        match self.call_at(0, f.clone(), 1, n, None)? {
+            Called::Done => Ok(Some(self.pop())),
+            Called::Pushed => Ok(None),
+        }
+    }
+
+    // ------------------------------------------------------------ helpers used by ops
+
+    fn unpack(&mut self, v: Value, before: usize, after: Option<usize>) -> R<()> {
+        let items: Vec<Value> = match &v {
+            Value::Tuple(t) => t.0.clone(),
+            Value::List(l) => lock(&l.items).clone(),
+            _ => self.collect(&v)?,
+        };
+        match after {
+            None => {
+                if items.len() != before {
+                    return Err(if items.len() > before {
+                        value_error_fmt(format!("too many values to unpack (expected {before})"))
+                    } else {
+                        value_error_fmt(format!("not enough values to unpack (expected {before}, got {})", items.len()))
+                    });
+                }
+                self.stack.extend(items.into_iter().rev());
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(value_error_fmt(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mid_end = items.len() - after;
+                let tail: Vec<Value> = items[mid_end..].to_vec();
+                let mid: Vec<Value> = items[before..mid_end].to_vec();
+                for v in tail.into_iter().rev() {
+                    self.stack.push(v);
+                }
+                self.stack.push(Value::list(mid));
+                for v in items[..before].iter().rev() {
+                    self.stack.push(v.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Looks up a special method on the object's type, bound to the object.
+    pub fn special_method(&mut self, obj: &Value, name: &str) -> R<Value> {
+        let cls = crate::types::type_of(obj);
+        match cls.lookup_name(name) {
+            Some(Value::Func(f)) => {
+                Ok(Value::Method(Arc::new(crate::value::Method { func: Value::Func(f), this: obj.clone() })))
+            }
+            Some(Value::Builtin(b)) => {
+                Ok(Value::Builtin(Arc::new(crate::value::Builtin { name: b.name, f: b.f, bound: Some(obj.clone()) })))
+            }
+            Some(other) => Ok(other),
+            None => {
+                let what = if name == "__enter__" || name == "__exit__" {
+                    format!("'{}' object does not support the context manager protocol", type_name(obj))
+                } else {
+                    format!("'{}' object has no attribute '{name}'", type_name(obj))
+                };
+                Err(if name == "__enter__" || name == "__exit__" {
+                    type_error(what)
+                } else {
+                    err("AttributeError", what)
+                })
+            }
+        }
+    }
+
+    pub fn new_str(&self, s: &str) -> Arc<Str> {
+        Arc::new(Str::new(s.to_string()))
+    }
+
+    pub fn current_line(&self) -> u32 {
+        self.frames.last().map(|f| f.code.line_at(f.ip.saturating_sub(1))).unwrap_or(0)
+    }
+
+    pub fn unary_op(&mut self, u: UnOp, a: Value) -> R<Value> {
+        crate::protocol::unary(self, u, a)
+    }
+}
+
+fn value_error_fmt(msg: String) -> Raise {
+    crate::types::value_error(msg)
+}
+
+pub fn name_error(name: &str) -> Raise {
+    err("NameError", format!("name '{name}' is not defined"))
+}
+
+pub fn is_instance_of(v: &Value, cls_name: &str) -> bool {
+    match v {
+        Value::Instance(i) => {
+            let c = exc_class(cls_name);
+            i.class.is_subclass(&c)
+        }
+        _ => false,
+    }
+}
+
+fn exception_matches(exc: &Value, cls: &Value) -> R<bool> {
+    let ecls = crate::types::type_of(exc);
+    match cls {
+        Value::Class(c) => {
+            if c.base_kind != crate::value::Kind::Exception {
+                return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+            Ok(ecls.is_subclass(c))
+        }
+        Value::Tuple(t) => {
+            for c in &t.0 {
+                if exception_matches(exc, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+pub fn types_ref() -> &'static crate::types::Types {
+    types()
+}

@@ -1,0 +1,5 @@
+# Dedenting to a column no outer block used: IndentationError "unindent does not match any outer
+# indentation level".
+def f():
+        x = 1
+    return x

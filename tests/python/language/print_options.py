@@ -1,0 +1,11 @@
+# print's sep, end and several arguments, including nothing at all and non-string values.
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" -> continued")
+print(1, 2.5, None, True, [1], {"a": 1}, (1,), sep=" | ")
+print("x", end="!\n")
+print(*range(5))
+print(*"abc", sep="")
+print("", "", sep="[]")

@@ -1,0 +1,16 @@
+# The str methods a beginner uses.
+s = "  Hello, World!  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+t = s.strip()
+print(t.lower(), t.upper(), t.title(), t.swapcase(), "hello world".capitalize())
+print(t.split(", "), "a,b,,c".split(","), " a  b ".split(), "a b c".split(" ", 1), "a\nb\n".splitlines())
+print("-".join(["x", "y", "z"]), "".join(reversed("abc")))
+print(t.replace("World", "Python"), "aaa".replace("a", "b", 2))
+print(t.find("o"), t.rfind("o"), t.find("z"), t.index("W"), t.count("l"))
+print(t.startswith("Hell"), t.endswith("!"), t.startswith(("x", "H")))
+print("42".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Ab".isupper(), "ab".islower())
+print("7".zfill(3), "ab".center(6, "*"), "ab".ljust(4, "."), "ab".rjust(4))
+print("a-b-c".partition("-"), "a-b-c".rpartition("-"))
+print("café".upper(), len("naïve"), "ß".upper(), "Straße".lower())
+print("%s is %d years, %.2f%%" % ("Ada", 36, 99.5), "%5s|%-5s|" % ("r", "l"))
+print("{} and {}".format("a", "b"), "{1}{0}".format("x", "y"), "{name}!".format(name="hi"))

@@ -1,0 +1,131 @@
+//! `cargo xtask pybench`: the Python interpreter (`crates/python`) beside this machine's CPython,
+//! in one run: micro-benchmarks (best of three, each program timing its own loop), the lesson's
+//! speedup table (CPU-bound tasks at 1/2/4 workers with the GIL on and off, I/O-bound at 1/3/6),
+//! and the size of the interpreter's wasm. Figures to read, not a test.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{cargo, output, root, run, Cmd};
+
+/// (name, program): each prints the seconds its measured part took, and nothing else.
+const MICRO: &[(&str, &str)] = &[
+    (
+        "compute(n): sum(math.sqrt(i) for i in range(n))",
+        "import math, time\ndef compute(n):\n    return sum(math.sqrt(i) for i in range(n))\nt = time.perf_counter()\ncompute(1_000_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "integer loops (while, for range)",
+        "import time\ndef loop(n):\n    total = 0\n    i = 0\n    while i < n:\n        total += i * 2\n        i += 1\n    return total\ndef forloop(n):\n    t = 0\n    for i in range(n):\n        t = t + i % 7\n    return t\nt = time.perf_counter()\nloop(1_000_000)\nforloop(1_000_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "function calls",
+        "import time\ndef add(a, b):\n    return a + b\ndef calls(n):\n    x = 0\n    for i in range(n):\n        x = add(x, i)\n    return x\nt = time.perf_counter()\ncalls(1_000_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "list operations",
+        "import time\ndef lists(n):\n    out = []\n    for i in range(n):\n        out.append(i)\n    s = 0\n    for x in out:\n        s += x\n    out2 = [x * 2 for x in out]\n    return s + len(out2) + out[n // 2]\nt = time.perf_counter()\nlists(500_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "dict operations",
+        "import time\ndef dicts(n):\n    d = {}\n    for i in range(n):\n        d[i] = i\n    s = 0\n    for k in d:\n        s += d[k]\n    d2 = {str(i): i for i in range(n // 4)}\n    return s + d2['7']\nt = time.perf_counter()\ndicts(300_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "attribute access and method calls",
+        "import time\nclass P:\n    def __init__(self, x):\n        self.x = x\n        self.y = 0\n    def step(self):\n        self.y += self.x\ndef attrs(n):\n    p = P(3)\n    for i in range(n):\n        p.step()\n        p.x = p.x + 1 - 1\n    return p.y\nt = time.perf_counter()\nattrs(500_000)\nprint(time.perf_counter() - t)\n",
+    ),
+    (
+        "string building (f-strings, join, +=)",
+        "import time\ndef strings(n):\n    parts = []\n    for i in range(n):\n        parts.append(f'item {i}: {i * 2}')\n    s = ','.join(parts)\n    t = ''\n    for i in range(n // 10):\n        t += str(i)\n    return len(s) + len(t)\nt = time.perf_counter()\nstrings(200_000)\nprint(time.perf_counter() - t)\n",
+    ),
+];
+
+/// The lesson's CPU-bound and I/O-bound tasks through a ThreadPoolExecutor; prints the seconds.
+const CPU_TASKS: &str = "import sys, time, math\nfrom concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\ndef compute(n):\n    return sum(math.sqrt(i) for i in range(n))\nworkers = int(sys.argv[1])\nExecutor = ProcessPoolExecutor if sys.argv[2:] == ['process'] else ThreadPoolExecutor\nt = time.perf_counter()\nwith Executor(max_workers=workers) as pool:\n    list(pool.map(compute, [300_000] * 4))\nprint(time.perf_counter() - t)\n";
+const IO_TASKS: &str = "import sys, time\nfrom concurrent.futures import ThreadPoolExecutor\ndef fetch(i):\n    time.sleep(0.1)\n    return i\nworkers = int(sys.argv[1])\nt = time.perf_counter()\nwith ThreadPoolExecutor(max_workers=workers) as pool:\n    list(pool.map(fetch, range(6)))\nprint(time.perf_counter() - t)\n";
+
+pub fn run_pybench() -> Result<(), String> {
+    run(cargo().args(["build", "--release", "-p", "playground-python"]))?;
+    let dir = root().join("target/pybench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let interp = root().join("target/release/playground-python");
+    let interp = interp.to_string_lossy().to_string();
+
+    println!("\nmicro-benchmarks, best of 3 (seconds of the measured loop; target: within 1.5x of CPython)");
+    println!("{:<52} {:>9} {:>11} {:>7}", "benchmark", "CPython", "playground", "ratio");
+    for (i, (name, src)) in MICRO.iter().enumerate() {
+        let file = write(&dir, &format!("micro{i}.py"), src)?;
+        let c = best(&["python3"], &file, &[]);
+        let p = best(&[interp.as_str()], &file, &[]);
+        println!("{:<52} {:>9} {:>11} {:>7}", name, secs(c), secs(p), ratio(c, p));
+    }
+
+    let cpu = write(&dir, "cpu_tasks.py", CPU_TASKS)?;
+    let io = write(&dir, "io_tasks.py", IO_TASKS)?;
+    println!("\nspeedup against 1 worker (4 CPU-bound tasks; 6 I/O-bound tasks of 100 ms)");
+    println!("{:<44} {:>8} {:>8} {:>8}", "", "1", "2 / 3", "4 / 6");
+    let rows: [(&str, &Path, &[&str], [&str; 3], &str); 7] = [
+        ("CPU-bound threads, CPython 3.11 (GIL)", &cpu, &["python3"], ["1", "2", "4"], "thread"),
+        ("CPU-bound threads, playground, GIL on", &cpu, &[interp.as_str()], ["1", "2", "4"], "thread"),
+        ("CPU-bound threads, playground, GIL off", &cpu, &[interp.as_str(), "--gil", "off"], ["1", "2", "4"], "thread"),
+        ("CPU-bound processes, CPython 3.11", &cpu, &["python3"], ["1", "2", "4"], "process"),
+        ("CPU-bound processes, playground", &cpu, &[interp.as_str()], ["1", "2", "4"], "process"),
+        ("I/O-bound threads, CPython 3.11", &io, &["python3"], ["1", "3", "6"], "thread"),
+        ("I/O-bound threads, playground, GIL on", &io, &[interp.as_str()], ["1", "3", "6"], "thread"),
+    ];
+    for (label, file, cmd, workers, kind) in rows {
+        let t: Vec<Option<f64>> = workers.iter().map(|w| best(cmd, file, &[w, kind])).collect();
+        let s = |k: usize| match (t[0], t[k]) {
+            (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
+            _ => "-".into(),
+        };
+        println!("{:<44} {:>8} {:>8} {:>8}", label, s(0), s(1), s(2));
+    }
+
+    println!("\nthe interpreter's wasm (examples/wasm_min.rs; target: 250 KB gzip for the threads build)");
+    for (label, config) in [("threads build (atomics)", Some(".cargo/threads.toml")), ("single build", None)] {
+        let mut c = cargo();
+        if let Some(cfg) = config {
+            c = c.args(["--config", cfg]);
+        }
+        c = c.args(["build", "-p", "playground-python", "--example", "wasm_min", "--profile", "pywasm"]);
+        if config.is_none() {
+            c = c.args(["--target", "wasm32-unknown-unknown"]);
+        }
+        run(c)?;
+        let base = if config.is_some() { "target/threads" } else { "target" };
+        let wasm = root().join(base).join("wasm32-unknown-unknown/pywasm/examples/wasm_min.wasm");
+        let raw = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+        let gz = output(Cmd::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", wasm.display())))
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        println!("{:<44} {:>8} KB raw {:>6} KB gzip", label, raw / 1024, gz / 1024);
+    }
+    Ok(())
+}
+
+fn write(dir: &Path, name: &str, src: &str) -> Result<PathBuf, String> {
+    let p = dir.join(name);
+    std::fs::write(&p, src).map_err(|e| format!("write {}: {e}", p.display()))?;
+    Ok(p)
+}
+
+/// The smallest of three runs' printed seconds.
+fn best(cmd: &[&str], file: &Path, args: &[&str]) -> Option<f64> {
+    (0..3)
+        .filter_map(|_| {
+            let c = Cmd::new(cmd[0]).args(&cmd[1..]).arg(file).args(args);
+            output(c)?.trim().lines().last()?.trim().parse::<f64>().ok()
+        })
+        .reduce(f64::min)
+}
+
+fn secs(t: Option<f64>) -> String {
+    t.map(|t| format!("{t:.3}")).unwrap_or_else(|| "-".into())
+}
+
+fn ratio(c: Option<f64>, p: Option<f64>) -> String {
+    match (c, p) {
+        (Some(c), Some(p)) if c > 0.0 => format!("{:.2}x", p / c),
+        _ => "-".into(),
+    }
+}
