@@ -120,7 +120,7 @@ fn sizes() -> Result<(), String> {
 
 /// The size of `bytes` gzipped at the best level, as a host that compresses ahead of time serves
 /// them (flate2's default backend, miniz_oxide).
-fn gzipped(bytes: &[u8]) -> u64 {
+pub fn gzipped(bytes: &[u8]) -> u64 {
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     gz.write_all(bytes).expect("writing to memory");
     gz.finish().expect("writing to memory").len() as u64

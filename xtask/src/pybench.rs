@@ -63,16 +63,60 @@ pub fn run_pybench() -> Result<(), String> {
     let io = write(&dir, "io_tasks.py", IO_TASKS)?;
     println!("\nspeedup against 1 worker (4 CPU-bound tasks; 6 I/O-bound tasks of 100 ms)");
     println!("{:<44} {:>8} {:>8} {:>8}", "", "1", "2 / 3", "4 / 6");
-    let rows: [(&str, &Path, &[&str], [&str; 3], &str); 7] = [
-        ("CPU-bound threads, CPython 3.11 (GIL)", &cpu, &["python3"], ["1", "2", "4"], "thread"),
-        ("CPU-bound threads, playground, GIL on", &cpu, &[interp.as_str()], ["1", "2", "4"], "thread"),
-        ("CPU-bound threads, playground, GIL off", &cpu, &[interp.as_str(), "--gil", "off"], ["1", "2", "4"], "thread"),
-        ("CPU-bound processes, CPython 3.11", &cpu, &["python3"], ["1", "2", "4"], "process"),
-        ("CPU-bound processes, playground", &cpu, &[interp.as_str()], ["1", "2", "4"], "process"),
-        ("I/O-bound threads, CPython 3.11", &io, &["python3"], ["1", "3", "6"], "thread"),
-        ("I/O-bound threads, playground, GIL on", &io, &[interp.as_str()], ["1", "3", "6"], "thread"),
+    let (threads, more_io) = (["1", "2", "4"], ["1", "3", "6"]);
+    let gil_off = [interp.as_str(), "--gil", "off"];
+    let rows = [
+        Row {
+            label: "CPU-bound threads, CPython 3.11 (GIL)",
+            file: &cpu,
+            cmd: &["python3"],
+            workers: threads,
+            kind: "thread",
+        },
+        Row {
+            label: "CPU-bound threads, playground, GIL on",
+            file: &cpu,
+            cmd: &[interp.as_str()],
+            workers: threads,
+            kind: "thread",
+        },
+        Row {
+            label: "CPU-bound threads, playground, GIL off",
+            file: &cpu,
+            cmd: &gil_off,
+            workers: threads,
+            kind: "thread",
+        },
+        Row {
+            label: "CPU-bound processes, CPython 3.11",
+            file: &cpu,
+            cmd: &["python3"],
+            workers: threads,
+            kind: "process",
+        },
+        Row {
+            label: "CPU-bound processes, playground",
+            file: &cpu,
+            cmd: &[interp.as_str()],
+            workers: threads,
+            kind: "process",
+        },
+        Row {
+            label: "I/O-bound threads, CPython 3.11",
+            file: &io,
+            cmd: &["python3"],
+            workers: more_io,
+            kind: "thread",
+        },
+        Row {
+            label: "I/O-bound threads, playground, GIL on",
+            file: &io,
+            cmd: &[interp.as_str()],
+            workers: more_io,
+            kind: "thread",
+        },
     ];
-    for (label, file, cmd, workers, kind) in rows {
+    for Row { label, file, cmd, workers, kind } in rows {
         let t: Vec<Option<f64>> = workers.iter().map(|w| best(cmd, file, &[w, kind])).collect();
         let s = |k: usize| match (t[0], t[k]) {
             (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
@@ -95,12 +139,19 @@ pub fn run_pybench() -> Result<(), String> {
         let base = if config.is_some() { "target/threads" } else { "target" };
         let wasm = root().join(base).join("wasm32-unknown-unknown/pywasm/examples/wasm_min.wasm");
         let raw = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
-        let gz = output(Cmd::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", wasm.display())))
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .unwrap_or(0);
+        let gz = std::fs::read(&wasm).map(|b| crate::bench::gzipped(&b)).unwrap_or(0);
         println!("{:<44} {:>8} KB raw {:>6} KB gzip", label, raw / 1024, gz / 1024);
     }
     Ok(())
+}
+
+/// One row of the speedup table: a program run by a command at three worker counts.
+struct Row<'a> {
+    label: &'a str,
+    file: &'a Path,
+    cmd: &'a [&'a str],
+    workers: [&'a str; 3],
+    kind: &'a str,
 }
 
 fn write(dir: &Path, name: &str, src: &str) -> Result<PathBuf, String> {
