@@ -47,9 +47,10 @@ pub fn build() -> Result<(), String> {
 }
 
 /// `cargo` without the UI's settings, which reach this hook through Trunk's environment: the
-/// engine keeps std's panic messages, since its panic hook reports them to the page.
+/// engine keeps std's panic messages, since its panic hook reports them to the page. It builds with
+/// the project's crate home, like the UI (`util::crate_home`).
 fn engine_cargo() -> Cmd {
-    crate::UI_CARGO_ENV.iter().fold(cargo(), |cmd, (k, _)| cmd.env_remove(k))
+    crate::UI_CARGO_ENV.iter().fold(cargo().with_crate_home(), |cmd, (k, _)| cmd.env_remove(k))
 }
 
 /// wasm-bindgen, then wasm-opt for speed; skipped when the output is newer than the input.

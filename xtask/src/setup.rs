@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{cargo, output, root, run, Cmd};
+use crate::util::{cargo, crate_home, output, root, run, Cmd};
 
 /// The Trunk release whose behaviour the project relies on (hooks, offline tools, serve headers).
 const TRUNK_VERSION: &str = "0.22.1";
@@ -26,6 +26,46 @@ pub fn tools(need: Need) -> Result<(), String> {
     wasm_bindgen_cli()?;
     if need >= Need::Browser {
         chromium()?;
+    }
+    fetch_crates()
+}
+
+/// Fetches every crate the wasm builds need into the project's crate home, so that the builds
+/// themselves run offline (Trunk's `offline = true` passes `--offline` to cargo).
+///
+/// Two lockfiles are involved: the workspace's, and std's own. The UI and the threaded engine are
+/// built with `build-std`, which compiles std from the `rust-src` component and needs the crates
+/// std depends on (`wasip1`, `hashbrown`, …), as pinned by the Cargo.lock beside std's sources.
+/// Nothing else fetches those: on a machine whose crate cache is empty an offline build-std build
+/// stops with "no matching package named `wasip1` found". `cargo fetch` takes every platform's
+/// crates and costs well under a second once they are there.
+pub fn fetch_crates() -> Result<(), String> {
+    run(cargo().with_crate_home().args(["fetch", "--locked"]))?;
+    run(cargo().with_crate_home().args(["fetch", "--locked", "--manifest-path"]).arg(std_manifest()?))
+}
+
+/// The manifest of std's workspace in the toolchain's `rust-src` component.
+fn std_manifest() -> Result<std::path::PathBuf, String> {
+    let sysroot = output(Cmd::new("rustc").args(["--print", "sysroot"])).ok_or("`rustc --print sysroot` failed")?;
+    let manifest = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    if manifest.is_file() {
+        Ok(manifest)
+    } else {
+        Err(format!("{} is missing: is the rust-src component installed?", manifest.display()))
+    }
+}
+
+/// Empties the project's crate home (its registry: index, archives and sources), so the next
+/// fetch starts from nothing, as on a new machine. The test command calls this first: its builds
+/// then prove that the fetches above name every crate they use, whatever an earlier build left.
+pub fn empty_crate_home() -> Result<(), String> {
+    for dir in ["registry", "git", ".global-cache"] {
+        let path = crate_home().join(dir);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(|e| format!("emptying {}: {e}", path.display()))?;
+        } else if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| format!("emptying {}: {e}", path.display()))?;
+        }
     }
     Ok(())
 }
