@@ -5,8 +5,37 @@
 // elsewhere (most course platforms' iframes) the single-threaded build runs the same code on this
 // worker's one thread, so every demo still works.
 
-const isolated = self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
-const build = isolated ? './threads/playground_engine.js' : './single/playground_engine.js';
+// What threads need, each probed on its own (playground_core::protocol::ThreadSupport; the engine
+// names to the learner whatever is missing). `crossOriginIsolated` alone is not enough: WebKitGTK
+// reports an isolated page yet gives it no SharedArrayBuffer unless told to.
+function probeThreads() {
+  const support = {
+    isolated: self.crossOriginIsolated === true,
+    shared_array_buffer: typeof SharedArrayBuffer === 'function',
+    atomics: typeof Atomics === 'object' && typeof Atomics.wait === 'function' && typeof Atomics.notify === 'function',
+    shared_wasm_memory: false,
+    post_shared_memory: false,
+  };
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    support.shared_wasm_memory = support.shared_array_buffer && memory.buffer instanceof SharedArrayBuffer;
+    // Posting it is how every pool thread gets its memory. A port of our own is enough to test
+    // that: a browser refuses to serialise shared memory where it may not be shared, whatever the
+    // receiver, and this costs no worker.
+    const channel = new MessageChannel();
+    channel.port1.postMessage(memory);
+    channel.port1.close();
+    channel.port2.close();
+    support.post_shared_memory = support.shared_wasm_memory;
+  } catch {
+    // The probe that threw, and those after it, stay false.
+  }
+  return support;
+}
+
+const support = probeThreads();
+const threads = Object.values(support).every((there) => there === true);
+const build = threads ? './threads/playground_engine.js' : './single/playground_engine.js';
 
 // A panic on a pool thread aborts the whole wasm instance, but Chromium does not pass a nested
 // worker's error up to the page, and wasm-bindgen-rayon keeps its Workers private. So every Worker
@@ -43,9 +72,9 @@ function unavailable(reason) {
 try {
   const engine = await import(build);
   await engine.default();
-  await engine.start(isolated);
+  await engine.start(JSON.stringify(support));
   self.onmessage = (event) => engine.handle(event.data);
   for (const message of early.splice(0)) engine.handle(message);
 } catch (error) {
-  unavailable(`the ${isolated ? 'threaded' : 'single-threaded'} engine did not load (${error?.message ?? error})`);
+  unavailable(`the ${threads ? 'threaded' : 'single-threaded'} engine did not load (${error?.message ?? error})`);
 }
