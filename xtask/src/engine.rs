@@ -37,8 +37,10 @@ pub fn build() -> Result<(), String> {
 
     bindgen(&threads, &pkg.join("threads"))?;
     bindgen(&single, &pkg.join("single"))?;
-    std::fs::copy(root().join("crates/engine/js/worker.js"), pkg.join("worker.js"))
-        .map_err(|e| format!("copying the worker script: {e}"))?;
+    for script in ["worker.js", "host.js", "pool-thread.js"] {
+        std::fs::copy(root().join("crates/engine/js").join(script), pkg.join(script))
+            .map_err(|e| format!("copying the engine's {script}: {e}"))?;
+    }
 
     if let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR") {
         copy_dir(&pkg, &Path::new(&staging).join("engine"))?;

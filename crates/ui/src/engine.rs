@@ -12,10 +12,22 @@ use leptos::prelude::*;
 use playground_core::protocol::{EngineInfo, Event, Request, RunId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 /// Where the engine worker script is, relative to the page (so a sub-path deployment works).
 const WORKER_URL: &str = "engine/worker.js";
+
+// The engine's side on the page (crates/engine/js/host.js, beside the worker script): it starts the
+// engine worker and, when the engine asks, the threads of its pool, which Firefox cannot be
+// trusted to start from inside a worker. Imported by the path the build gives it, relative to the
+// UI's own script.
+#[wasm_bindgen(raw_module = "./engine/host.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startEngine, catch)]
+    fn start_engine(url: &str) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(js_name = stopEngine)]
+    fn stop_engine(engine: &Worker);
+}
 
 /// What the UI knows about the engine.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,9 +84,7 @@ impl Engine {
     }
 
     fn spawn_worker(&self, inner: &Rc<RefCell<Inner>>) -> Result<(), String> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_URL, &options)
+        let worker = start_engine(WORKER_URL)
             .map_err(|e| format!("this browser could not start a Web Worker ({})", describe(&e)))?;
 
         let this = *self;
@@ -160,7 +170,7 @@ impl Engine {
     fn replace_worker(&self) {
         let rc = self.inner.get_value();
         if let Some(old) = rc.borrow_mut().worker.take() {
-            old.terminate();
+            stop_engine(&old);
         }
         self.status.set(EngineStatus::Starting);
         if let Err(reason) = self.spawn_worker(&rc) {
@@ -225,7 +235,7 @@ impl Engine {
         };
         if restarts > MAX_RESTARTS {
             if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
-                old.terminate();
+                stop_engine(&old);
             }
             self.fail_everything(format!(
                 "the engine crashed {MAX_RESTARTS} times and was not restarted again ({message})"
