@@ -139,5 +139,19 @@ fn test() -> Result<(), String> {
     run(Cmd::new("node")
         .args(["--test", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
-        .env("PLAYGROUND_DIST", &dist))
+        .env("PLAYGROUND_DIST", &dist))?;
+    // Layer 3: the same app in Firefox and in WebKit, one suite run in each (tests/browsers).
+    firefox_and_webkit(&dist)
+}
+
+/// tests/browsers once in Firefox and once in WebKit, whose MiniBrowser needs a display: Xvfb.
+fn firefox_and_webkit(dist: &std::path::Path) -> Result<(), String> {
+    let suite = |cmd: Cmd, browser: &str| {
+        cmd.args(["node", "--test", "--test-concurrency=1"])
+            .arg(root().join("tests/browsers"))
+            .env("PLAYGROUND_DIST", dist)
+            .env("PLAYGROUND_BROWSER", browser)
+    };
+    run(suite(Cmd::new("env"), "firefox"))?;
+    run(suite(Cmd::new("xvfb-run").arg("-a"), "webkit"))
 }

@@ -15,7 +15,7 @@ const TRUNK_VERSION: &str = "0.22.1";
 pub enum Need {
     /// Rust pieces, npm packages, Trunk, wasm-bindgen-cli, wasm-opt.
     Build,
-    /// All of that and Debian's Chromium, for browser tests and benchmarks.
+    /// All of that and Debian's Chromium, Firefox and WebKit, for browser tests and benchmarks.
     Browser,
 }
 
@@ -25,7 +25,7 @@ pub fn tools(need: Need) -> Result<(), String> {
     trunk()?;
     wasm_bindgen_cli()?;
     if need >= Need::Browser {
-        chromium()?;
+        browsers()?;
     }
     fetch_crates()
 }
@@ -123,21 +123,32 @@ fn install() -> Cmd {
     cargo().env("RUSTUP_TOOLCHAIN", "nightly").args(["install", "--force"])
 }
 
-fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Debian's browsers for the browser tests, each installed only if its programs are missing:
+/// Chromium (Playwright), Firefox ESR (WebDriver BiDi through puppeteer-core), and WebKitGTK's
+/// WebDriver with its MiniBrowser, which needs a display (Xvfb). No test tool may download a
+/// browser of its own here.
+fn browsers() -> Result<(), String> {
+    const BROWSERS: &[(&[&str], &[&str])] = &[
+        (&["/usr/bin/chromium", "/usr/bin/chromedriver"], &["chromium", "chromium-driver"]),
+        (&["/usr/bin/firefox-esr"], &["firefox-esr"]),
+        (&["/usr/bin/WebKitWebDriver"], &["webkit2gtk-driver"]),
+        (&["/usr/bin/xvfb-run"], &["xvfb", "xauth"]),
+    ];
+    let missing: Vec<&str> = BROWSERS
+        .iter()
+        .filter(|(programs, _)| !programs.iter().all(|p| Path::new(p).exists()))
+        .flat_map(|(_, packages)| packages.iter().copied())
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output(Cmd::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err(
-            "Debian's chromium is needed for browser tests: sudo apt-get install -y chromium chromium-driver".into()
-        );
+        return Err(format!("the browser tests need Debian's {0}: sudo apt-get install -y {0}", missing.join(" ")));
     }
-    println!("xtask: installing Debian's chromium for the browser tests");
+    println!("xtask: installing Debian's {} for the browser tests", missing.join(", "));
     run(Cmd::new("apt-get").args(["update", "-qq"]))?;
-    run(Cmd::new("apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Cmd::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The version of `package` recorded in Cargo.lock.
