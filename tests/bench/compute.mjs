@@ -14,7 +14,9 @@ try {
   const page = await openPage(browser);
   await page.goto(host.url);
   const result = await page.evaluate(async ({ n, reps }) => {
-    const worker = new Worker('engine/worker.js', { type: 'module' });
+    // As the UI does: host.js starts the engine worker and the threads of its pool.
+    const { startEngine, stopEngine } = await import('./engine/host.js');
+    const worker = startEngine('engine/worker.js');
     const waiters = [];
     // Events are externally tagged, `{"computed":{…}}`: read as `{ type: 'computed', … }`.
     const untag = (e) => (typeof e === 'string' ? { type: e } : { type: Object.keys(e)[0], ...Object.values(e)[0] });
@@ -39,7 +41,7 @@ try {
       const o = await time({ all_threads: { workers } });
       all.push(o.elapsed_ms);
     }
-    worker.terminate();
+    stopEngine(worker);
     return { cores, workers, pool, one, all };
   }, { n, reps });
   page.assertNoErrors();

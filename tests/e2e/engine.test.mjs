@@ -15,7 +15,9 @@ const env = browserAndHosts();
  */
 async function runInEngine(page, scenarios) {
   return page.evaluate(async (scenarios) => {
-    const worker = new Worker('engine/worker.js', { type: 'module' });
+    // As the UI does: host.js starts the engine worker and the threads of its pool.
+    const { startEngine, stopEngine } = await import('./engine/host.js');
+    const worker = startEngine('engine/worker.js');
     const waiters = [];
     let progress = 0;
     // Events are externally tagged, `{"finished":{…}}`: read as `{ type: 'finished', … }`.
@@ -34,7 +36,7 @@ async function runInEngine(page, scenarios) {
       worker.postMessage(JSON.stringify({ run: { id: id++, scenario } }));
       events.push({ ...(await next()), progress });
     }
-    worker.terminate();
+    stopEngine(worker);
     return { ready, events };
   }, scenarios);
 }

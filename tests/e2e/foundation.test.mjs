@@ -23,6 +23,8 @@ function assertIsSumOfRoots(text, n) {
 
 test('with isolation, compute(n) runs on several worker threads and both sums agree', async () => {
   await withPage(env.browser, {}, async (page) => {
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(env.isolatedHost.url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /Concurrency: Threading, Multiprocessing/ }).waitFor());
@@ -31,6 +33,9 @@ test('with isolation, compute(n) runs on several worker threads and both sums ag
     const threads = Number(await page.locator('#fact-threads').textContent());
     assert.ok(threads >= 11, `the pool has ${threads} threads: the lesson's 10 threads and the main thread need 11`);
     assert.equal(await page.locator('#fallback-notice').count(), 0);
+    // Each pool thread used to log this once: wasm-bindgen-rayon's helper called wasm-bindgen's
+    // init with positional parameters (engine/pool-thread.js passes the current form).
+    assert.deepEqual(warnings.filter((w) => w.includes('deprecated parameters')), [], 'no deprecation warning');
 
     await runCompute(page, '20_000_000');
     assert.match(await page.locator('#sums-agree').textContent(), /both sums agree/);

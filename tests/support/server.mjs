@@ -43,18 +43,28 @@ export function shippedHeaders(dist) {
   return headers;
 }
 
+/** Where a host with `collectErrors` serves tests/support/page-errors.js, relative to `base`. */
+const ERRORS_SCRIPT = '__test/page-errors.js';
+
 /**
  * Serves `root` on 127.0.0.1 at a free port (or `port`), under `base` (default "/"), gzipped if
- * `compress` is set (as real hosts do; the Lighthouse audit uses it).
+ * `compress` is set (as real hosts do; the Lighthouse audit uses it). With `collectErrors`, every
+ * HTML page gets tests/support/page-errors.js as its first script, for browsers whose drivers do
+ * not report the console (see there).
  * Returns `{ url, requests, close }`; `url` ends with `base`.
  */
-export async function serve(root, { headers = {}, base = '/', port = 0, compress = false } = {}) {
+export async function serve(root, { headers = {}, base = '/', port = 0, compress = false, collectErrors = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
+      return;
+    }
+    if (collectErrors && path === base + ERRORS_SCRIPT) {
+      res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache', ...headers });
+      res.end(readFileSync(new URL('./page-errors.js', import.meta.url)));
       return;
     }
     let file = normalize(join(root, path.slice(base.length)));
@@ -66,6 +76,7 @@ export async function serve(root, { headers = {}, base = '/', port = 0, compress
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (collectErrors && type.startsWith('text/html')) body = withErrorsScript(body, base);
       const encoding = {};
       // As static hosts do: gzip what compresses (text and wasm), for clients that accept it.
       if (compress && !type.startsWith('image/png') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
@@ -86,4 +97,16 @@ export async function serve(root, { headers = {}, base = '/', port = 0, compress
     requests,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
+}
+
+/**
+ * The page with page-errors.js as its first script, before any of its own: right after the
+ * `<html>` start tag (the minified page leaves out `<head>`, which the browser then implies).
+ */
+function withErrorsScript(html, base) {
+  const text = html.toString('utf8');
+  const start = /<html[^>]*>/i.exec(text);
+  if (!start) throw new Error('collectErrors: the page has no <html> start tag');
+  const at = start.index + start[0].length;
+  return Buffer.from(`${text.slice(0, at)}<script src="${base}${ERRORS_SCRIPT}"></script>${text.slice(at)}`);
 }

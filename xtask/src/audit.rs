@@ -6,6 +6,18 @@
 
 use crate::util::{root, run, Cmd};
 
+/// Checks, without installing it, that `npm ci` would install Lighthouse from tools/audit's lock:
+/// a lock out of step with its package.json fails `cargo xtask audit` on a new machine only.
+///
+/// One of Lighthouse's dependencies asks for `third-party-web@latest`, a tag that moves whenever
+/// that package is published; package.json's `overrides` pins it, or the lock would fall out of
+/// step again with the next release. Asks the npm registry (about a second).
+pub fn check_lock() -> Result<(), String> {
+    let dir = root().join("tools/audit");
+    run(Cmd::new("npm").args(["ci", "--dry-run", "--no-audit", "--no-fund", "--prefix"]).arg(&dir))
+        .map_err(|e| format!("{e}: tools/audit/package-lock.json is out of step with its package.json"))
+}
+
 pub fn run_audit() -> Result<(), String> {
     crate::setup::tools(crate::setup::Need::Browser)?;
     let dir = root().join("tools/audit");

@@ -110,6 +110,8 @@ fn sizes() -> Result<(), String> {
         "single/playground_engine_bg.wasm",
         "single/playground_engine.js",
         "worker.js",
+        "host.js",
+        "pool-thread.js",
     ]
     .iter()
     .map(|f| engine.join(f))

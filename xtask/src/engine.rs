@@ -24,8 +24,10 @@ pub fn build() -> Result<(), String> {
 
     bindgen(&threads, &pkg.join("threads"))?;
     bindgen(&single, &pkg.join("single"))?;
-    std::fs::copy(root().join("crates/engine/js/worker.js"), pkg.join("worker.js"))
-        .map_err(|e| format!("copying the worker script: {e}"))?;
+    for script in ["worker.js", "host.js", "pool-thread.js"] {
+        std::fs::copy(root().join("crates/engine/js").join(script), pkg.join(script))
+            .map_err(|e| format!("copying the engine's {script}: {e}"))?;
+    }
 
     if let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR") {
         copy_dir(&pkg, &Path::new(&staging).join("engine"))?;
@@ -57,9 +59,10 @@ pub fn engine_cargo_for(subcommand: &str, variant: Variant) -> Cmd {
 }
 
 /// `cargo` without the UI's settings, which reach this hook through Trunk's environment: the
-/// engine keeps std's panic messages, since its panic hook reports them to the page.
+/// engine keeps std's panic messages, since its panic hook reports them to the page. It builds with
+/// the project's crate home, like the UI (`util::crate_home`).
 fn engine_cargo() -> Cmd {
-    crate::UI_CARGO_ENV.iter().fold(cargo(), |cmd, (k, _)| cmd.env_remove(k))
+    crate::UI_CARGO_ENV.iter().fold(cargo().with_crate_home(), |cmd, (k, _)| cmd.env_remove(k))
 }
 
 /// wasm-bindgen, then wasm-opt for speed; skipped when the output is newer than the input.

@@ -83,9 +83,18 @@ pub const UI_CARGO_ENV: [(&str, &str); 2] = [
     ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort"),
 ];
 
-/// `trunk build|serve --release` with the UI's cargo settings.
+/// `trunk build|serve --release` with the UI's cargo settings, the project's crate home and every
+/// build offline: `setup` fetched what the builds need, and a build that needs more fails at once
+/// instead of passing on a machine whose cache happens to hold it. Trunk's hook calls this very
+/// xtask back (`PLAYGROUND_XTASK`, see xtask/post-build.sh).
 fn trunk(command: &str) -> Cmd {
-    UI_CARGO_ENV.iter().fold(Cmd::new("trunk").args([command, "--release"]), |cmd, (k, v)| cmd.env(k, v))
+    let xtask = std::env::current_exe().unwrap_or_default();
+    let cmd = Cmd::new("trunk")
+        .args([command, "--release"])
+        .with_crate_home()
+        .env("CARGO_NET_OFFLINE", "true")
+        .env("PLAYGROUND_XTASK", xtask);
+    UI_CARGO_ENV.iter().fold(cmd, |cmd, (k, v)| cmd.env(k, v))
 }
 
 /// Trunk's post_build hook: the engine into the staging directory, then the service worker.
@@ -121,11 +130,17 @@ fn faithfulness() -> Result<(), String> {
 }
 
 fn test() -> Result<(), String> {
+    // The wasm builds start from an empty crate cache, as on a new machine, and run offline once
+    // `setup` has fetched every lockfile: a crate that no fetch names fails the build here.
+    setup::empty_crate_home()?;
     setup::tools(setup::Need::Browser)?;
+    audit::check_lock()?;
     // First the style: a formatting slip or a clippy warning fails here, in seconds on a warm tree.
     lint::run_lint()?;
-    // Layer 1: the pure core and everything else that runs natively.
-    run(cargo().args(["test", "--workspace", "--locked"]))?;
+    // Layer 1: the pure core and everything else that runs natively (with the caller's own crate
+    // home, whose builds include this xtask; its one lockfile is fetched first).
+    run(cargo().args(["fetch", "--locked"]))?;
+    run(cargo().args(["test", "--workspace", "--locked", "--offline"]))?;
     // Layer 2: the built app in headless Chromium, with and without cross-origin isolation.
     build()?;
     package::write_built()?;
@@ -133,5 +148,19 @@ fn test() -> Result<(), String> {
     run(Cmd::new("node")
         .args(["--test", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
-        .env("PLAYGROUND_DIST", &dist))
+        .env("PLAYGROUND_DIST", &dist))?;
+    // Layer 3: the same app in Firefox and in WebKit, one suite run in each (tests/browsers).
+    firefox_and_webkit(&dist)
+}
+
+/// tests/browsers once in Firefox and once in WebKit, whose MiniBrowser needs a display: Xvfb.
+fn firefox_and_webkit(dist: &std::path::Path) -> Result<(), String> {
+    let suite = |cmd: Cmd, browser: &str| {
+        cmd.args(["node", "--test", "--test-concurrency=1"])
+            .arg(root().join("tests/browsers"))
+            .env("PLAYGROUND_DIST", dist)
+            .env("PLAYGROUND_BROWSER", browser)
+    };
+    run(suite(Cmd::new("env"), "firefox"))?;
+    run(suite(Cmd::new("xvfb-run").arg("-a"), "webkit"))
 }

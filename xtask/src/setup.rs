@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{cargo, output, root, run, Cmd};
+use crate::util::{cargo, crate_home, output, root, run, Cmd};
 
 /// The Trunk release whose behaviour the project relies on (hooks, offline tools, serve headers).
 const TRUNK_VERSION: &str = "0.22.1";
@@ -15,7 +15,7 @@ const TRUNK_VERSION: &str = "0.22.1";
 pub enum Need {
     /// Rust pieces, npm packages, Trunk, wasm-bindgen-cli, wasm-opt.
     Build,
-    /// All of that and Debian's Chromium, for browser tests and benchmarks.
+    /// All of that and Debian's Chromium, Firefox and WebKit, for browser tests and benchmarks.
     Browser,
 }
 
@@ -25,7 +25,47 @@ pub fn tools(need: Need) -> Result<(), String> {
     trunk()?;
     wasm_bindgen_cli()?;
     if need >= Need::Browser {
-        chromium()?;
+        browsers()?;
+    }
+    fetch_crates()
+}
+
+/// Fetches every crate the wasm builds need into the project's crate home, so that the builds
+/// themselves run offline (Trunk's `offline = true` passes `--offline` to cargo).
+///
+/// Two lockfiles are involved: the workspace's, and std's own. The UI and the threaded engine are
+/// built with `build-std`, which compiles std from the `rust-src` component and needs the crates
+/// std depends on (`wasip1`, `hashbrown`, …), as pinned by the Cargo.lock beside std's sources.
+/// Nothing else fetches those: on a machine whose crate cache is empty an offline build-std build
+/// stops with "no matching package named `wasip1` found". `cargo fetch` takes every platform's
+/// crates and costs well under a second once they are there.
+pub fn fetch_crates() -> Result<(), String> {
+    run(cargo().with_crate_home().args(["fetch", "--locked"]))?;
+    run(cargo().with_crate_home().args(["fetch", "--locked", "--manifest-path"]).arg(std_manifest()?))
+}
+
+/// The manifest of std's workspace in the toolchain's `rust-src` component.
+fn std_manifest() -> Result<std::path::PathBuf, String> {
+    let sysroot = output(Cmd::new("rustc").args(["--print", "sysroot"])).ok_or("`rustc --print sysroot` failed")?;
+    let manifest = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    if manifest.is_file() {
+        Ok(manifest)
+    } else {
+        Err(format!("{} is missing: is the rust-src component installed?", manifest.display()))
+    }
+}
+
+/// Empties the project's crate home (its registry: index, archives and sources), so the next
+/// fetch starts from nothing, as on a new machine. The test command calls this first: its builds
+/// then prove that the fetches above name every crate they use, whatever an earlier build left.
+pub fn empty_crate_home() -> Result<(), String> {
+    for dir in ["registry", "git", ".global-cache"] {
+        let path = crate_home().join(dir);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).map_err(|e| format!("emptying {}: {e}", path.display()))?;
+        } else if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| format!("emptying {}: {e}", path.display()))?;
+        }
     }
     Ok(())
 }
@@ -83,21 +123,32 @@ fn install() -> Cmd {
     cargo().env("RUSTUP_TOOLCHAIN", "nightly").args(["install", "--force"])
 }
 
-fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Debian's browsers for the browser tests, each installed only if its programs are missing:
+/// Chromium (Playwright), Firefox ESR (WebDriver BiDi through puppeteer-core), and WebKitGTK's
+/// WebDriver with its MiniBrowser, which needs a display (Xvfb). No test tool may download a
+/// browser of its own here.
+fn browsers() -> Result<(), String> {
+    const BROWSERS: &[(&[&str], &[&str])] = &[
+        (&["/usr/bin/chromium", "/usr/bin/chromedriver"], &["chromium", "chromium-driver"]),
+        (&["/usr/bin/firefox-esr"], &["firefox-esr"]),
+        (&["/usr/bin/WebKitWebDriver"], &["webkit2gtk-driver"]),
+        (&["/usr/bin/xvfb-run"], &["xvfb", "xauth"]),
+    ];
+    let missing: Vec<&str> = BROWSERS
+        .iter()
+        .filter(|(programs, _)| !programs.iter().all(|p| Path::new(p).exists()))
+        .flat_map(|(_, packages)| packages.iter().copied())
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output(Cmd::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err(
-            "Debian's chromium is needed for browser tests: sudo apt-get install -y chromium chromium-driver".into()
-        );
+        return Err(format!("the browser tests need Debian's {0}: sudo apt-get install -y {0}", missing.join(" ")));
     }
-    println!("xtask: installing Debian's chromium for the browser tests");
+    println!("xtask: installing Debian's {} for the browser tests", missing.join(", "));
     run(Cmd::new("apt-get").args(["update", "-qq"]))?;
-    run(Cmd::new("apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Cmd::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The version of `package` recorded in Cargo.lock.

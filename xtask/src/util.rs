@@ -42,6 +42,10 @@ impl Cmd {
         self.0.env_remove(k);
         self
     }
+    /// Builds with the project's own crate home ([`crate_home`]); tools still come from PATH.
+    pub fn with_crate_home(self) -> Self {
+        self.env("CARGO_HOME", crate_home())
+    }
     pub fn describe(&self) -> String {
         let args: Vec<_> = self.0.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
         format!("{} {}", self.0.get_program().to_string_lossy(), args.join(" "))
@@ -81,10 +85,22 @@ pub fn tool_path() -> std::ffi::OsString {
     std::env::join_paths(dirs).expect("PATH entries contain no separator")
 }
 
+/// The cargo home of the person running the xtask: where `cargo install` puts Trunk and
+/// wasm-bindgen-cli, and where the native builds (`cargo test`, the xtask itself) keep their crates.
 pub fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"))
+}
+
+/// The cargo home of the project's wasm builds (Trunk's UI build and the engine's two builds),
+/// `target/cargo-home`: its registry holds exactly the crates `setup::fetch_crates` fetched, and the
+/// test command empties it first, so a build that needs a crate no lockfile names fails there
+/// rather than on a new machine. Every command that builds the wasm uses this one home: cargo's
+/// fingerprints include the path of a crate's sources, so two homes would rebuild each other's
+/// dependencies in turn.
+pub fn crate_home() -> PathBuf {
+    root().join("target/cargo-home")
 }
 
 /// Copies a directory tree (files only, no links), replacing what is at `to`.

@@ -106,8 +106,57 @@ pub enum Threading {
 pub enum FallbackReason {
     /// The page is not cross-origin isolated, so SharedArrayBuffer is off.
     NotIsolated,
+    /// Isolated, yet the browser withholds what threads need (WebKitGTK does, for one, unless told
+    /// otherwise). Lists every missing piece, in the order of [`ThreadSupport`].
+    Unsupported { missing: Vec<ThreadNeed> },
     /// Isolated, yet starting the worker pool failed.
     PoolFailed { message: String },
+}
+
+/// One thing the engine's threads need from the browser besides isolation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreadNeed {
+    /// `SharedArrayBuffer`, the memory threads share.
+    SharedArrayBuffer,
+    /// `Atomics`, with which threads wait for each other and wake each other.
+    Atomics,
+    /// A `WebAssembly.Memory` created `shared`: the engine's threads run one wasm module on it.
+    SharedWasmMemory,
+    /// Handing that memory to another thread (`postMessage`), which is how each worker gets it.
+    PostSharedMemory,
+}
+
+/// What the engine worker found when it probed the browser for threads, before it picked the
+/// threaded or the single-threaded build (`crates/engine/js/worker.js` fills it in; each field
+/// is what one probe saw). Whether a page may share memory is not one fact: a browser may call a
+/// page `crossOriginIsolated` and still give it no `SharedArrayBuffer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadSupport {
+    /// `self.crossOriginIsolated`.
+    pub isolated: bool,
+    pub shared_array_buffer: bool,
+    pub atomics: bool,
+    pub shared_wasm_memory: bool,
+    pub post_shared_memory: bool,
+}
+
+impl ThreadSupport {
+    /// Why threads cannot start here, or `None` when everything they need is there. A page that
+    /// is not isolated is refused shared memory as a consequence, so only its isolation is named.
+    pub fn fallback(&self) -> Option<FallbackReason> {
+        if !self.isolated {
+            return Some(FallbackReason::NotIsolated);
+        }
+        let probes = [
+            (self.shared_array_buffer, ThreadNeed::SharedArrayBuffer),
+            (self.atomics, ThreadNeed::Atomics),
+            (self.shared_wasm_memory, ThreadNeed::SharedWasmMemory),
+            (self.post_shared_memory, ThreadNeed::PostSharedMemory),
+        ];
+        let missing: Vec<ThreadNeed> = probes.iter().filter(|(there, _)| !there).map(|(_, need)| *need).collect();
+        (!missing.is_empty()).then_some(FallbackReason::Unsupported { missing })
+    }
 }
 
 impl Threading {
@@ -151,6 +200,7 @@ macro_rules! json_codec {
 
 json_codec!(Request);
 json_codec!(Event);
+json_codec!(ThreadSupport);
 
 #[cfg(test)]
 mod tests {
@@ -215,6 +265,12 @@ mod tests {
             cores: 4,
             threading: Threading::SingleThread { reason: FallbackReason::PoolFailed { message: "x".into() } },
         }));
+        round_trip_event(Event::Ready(EngineInfo {
+            cores: 4,
+            threading: Threading::SingleThread {
+                reason: FallbackReason::Unsupported { missing: vec![ThreadNeed::SharedArrayBuffer] },
+            },
+        }));
         round_trip_event(Event::Unavailable { reason: "no wasm".into() });
         let chunk = ChunkReport { index: 0, thread: Some(1), start_ms: 1.5, end_ms: 2.5, sum: 3.25 };
         round_trip_event(Event::Computed {
@@ -236,6 +292,45 @@ mod tests {
         round_trip_event(Event::Progress { id: 3, delta });
         round_trip_event(Event::Failed { id: None, message: "boom".into() });
         round_trip_event(Event::Crashed { message: "panicked at x.rs:1:1".into() });
+    }
+
+    const EVERYTHING: ThreadSupport = ThreadSupport {
+        isolated: true,
+        shared_array_buffer: true,
+        atomics: true,
+        shared_wasm_memory: true,
+        post_shared_memory: true,
+    };
+
+    #[test]
+    fn threads_start_only_when_every_probe_passed() {
+        assert_eq!(EVERYTHING.fallback(), None);
+        let not_isolated = ThreadSupport { isolated: false, shared_array_buffer: false, ..EVERYTHING };
+        assert_eq!(not_isolated.fallback(), Some(FallbackReason::NotIsolated));
+    }
+
+    #[test]
+    fn an_isolated_page_without_shared_memory_names_exactly_what_is_missing() {
+        // WebKitGTK without JSC_useSharedArrayBuffer=1: isolated, yet no SharedArrayBuffer and so
+        // no shared wasm memory either.
+        let webkit = ThreadSupport {
+            shared_array_buffer: false,
+            shared_wasm_memory: false,
+            post_shared_memory: false,
+            ..EVERYTHING
+        };
+        let missing = vec![ThreadNeed::SharedArrayBuffer, ThreadNeed::SharedWasmMemory, ThreadNeed::PostSharedMemory];
+        assert_eq!(webkit.fallback(), Some(FallbackReason::Unsupported { missing }));
+        let no_atomics = ThreadSupport { atomics: false, ..EVERYTHING };
+        assert_eq!(no_atomics.fallback(), Some(FallbackReason::Unsupported { missing: vec![ThreadNeed::Atomics] }));
+    }
+
+    #[test]
+    fn the_probe_reads_the_json_worker_js_writes() {
+        let json = r#"{"isolated":true,"shared_array_buffer":false,"atomics":true,"shared_wasm_memory":false,"post_shared_memory":false}"#;
+        let support = ThreadSupport::from_json(json).unwrap();
+        assert!(support.isolated && !support.shared_array_buffer && support.atomics);
+        assert!(ThreadSupport::from_json(r#"{"isolated":true}"#).is_err(), "a probe left out is an error");
     }
 
     #[test]

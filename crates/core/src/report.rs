@@ -3,7 +3,7 @@
 //! Kept here, not in a component, so the arithmetic and the wording are tested natively.
 
 use crate::compute::ComputeOutcome;
-use crate::protocol::{FallbackReason, Threading};
+use crate::protocol::{FallbackReason, ThreadNeed, Threading};
 
 /// One run on a single thread beside the same run on every thread.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,9 +60,55 @@ pub fn machine_summary(threading: &Threading) -> String {
         Threading::SingleThread { reason: FallbackReason::NotIsolated } => {
             "one thread, as this frame is not cross-origin isolated".to_string()
         }
+        Threading::SingleThread { reason: FallbackReason::Unsupported { missing } } => {
+            format!("one thread, as this browser gives the page {}", no_list(missing))
+        }
         Threading::SingleThread { reason: FallbackReason::PoolFailed { .. } } => {
             "one thread, as the worker threads did not start".to_string()
         }
+    }
+}
+
+/// The notice of the "Your machine" panel when there are no threads: why, in plain words, and what
+/// would bring them.
+pub fn fallback_notice(reason: &FallbackReason) -> String {
+    match reason {
+        FallbackReason::NotIsolated => "Multi-threaded demos are unavailable here: this page is not \
+            cross-origin isolated, so the browser turns off the shared memory that threads need. \
+            Everything still runs, on one thread. To get real threads, open the playground in its own \
+            tab from a host that sends the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy \
+            headers."
+            .into(),
+        FallbackReason::Unsupported { missing } => format!(
+            "Multi-threaded demos are unavailable here: the page is cross-origin isolated, but this \
+             browser gives it {}, which threads need. Everything still runs, on one thread. Chromium, \
+             Firefox and Safari give an isolated page shared memory.",
+            no_list(missing)
+        ),
+        FallbackReason::PoolFailed { message } => format!(
+            "Multi-threaded demos are unavailable here: the page is isolated, but starting the worker \
+             threads failed ({message}). Everything still runs, on one thread."
+        ),
+    }
+}
+
+/// What the learner reads for a missing piece, as something the browser gives "no" of.
+fn lacking(need: ThreadNeed) -> &'static str {
+    match need {
+        ThreadNeed::SharedArrayBuffer => "no SharedArrayBuffer",
+        ThreadNeed::Atomics => "no Atomics (with which threads wait for each other)",
+        ThreadNeed::SharedWasmMemory => "no shared WebAssembly memory",
+        ThreadNeed::PostSharedMemory => "no way to hand shared memory to another thread",
+    }
+}
+
+/// "no SharedArrayBuffer"; "no SharedArrayBuffer and no shared WebAssembly memory"; "a, b and c".
+fn no_list(missing: &[ThreadNeed]) -> String {
+    let words: Vec<&str> = missing.iter().map(|&need| lacking(need)).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -116,6 +162,47 @@ mod tests {
             machine_summary(&Threading::SingleThread { reason: failed }),
             "one thread, as the worker threads did not start"
         );
+    }
+
+    #[test]
+    fn an_isolated_page_without_shared_memory_is_told_what_it_lacks_not_that_it_lacks_isolation() {
+        // WebKitGTK without JSC_useSharedArrayBuffer=1.
+        let missing = vec![ThreadNeed::SharedArrayBuffer, ThreadNeed::SharedWasmMemory, ThreadNeed::PostSharedMemory];
+        let reason = FallbackReason::Unsupported { missing };
+        assert_eq!(
+            fallback_notice(&reason),
+            "Multi-threaded demos are unavailable here: the page is cross-origin isolated, but this browser \
+             gives it no SharedArrayBuffer, no shared WebAssembly memory and no way to hand shared memory to \
+             another thread, which threads need. Everything still runs, on one thread. Chromium, Firefox and \
+             Safari give an isolated page shared memory."
+        );
+        assert_eq!(
+            machine_summary(&Threading::SingleThread { reason }),
+            "one thread, as this browser gives the page no SharedArrayBuffer, no shared WebAssembly memory and \
+             no way to hand shared memory to another thread"
+        );
+    }
+
+    #[test]
+    fn each_missing_piece_has_its_words() {
+        let summary = |need| {
+            let reason = FallbackReason::Unsupported { missing: vec![need] };
+            machine_summary(&Threading::SingleThread { reason })
+        };
+        assert_eq!(
+            summary(ThreadNeed::SharedArrayBuffer),
+            "one thread, as this browser gives the page no SharedArrayBuffer"
+        );
+        assert_eq!(
+            summary(ThreadNeed::Atomics),
+            "one thread, as this browser gives the page no Atomics (with which threads wait for each other)"
+        );
+        let atomics_and_posting =
+            FallbackReason::Unsupported { missing: vec![ThreadNeed::Atomics, ThreadNeed::PostSharedMemory] };
+        assert!(fallback_notice(&atomics_and_posting).contains(
+            "no Atomics (with which threads wait for each other) and no way to hand shared memory to another thread, which"
+        ));
+        assert!(fallback_notice(&FallbackReason::NotIsolated).contains("this page is not cross-origin isolated"));
     }
 
     fn outcome(elapsed_ms: f64, sum: f64, threads: &[u32]) -> ComputeOutcome {

@@ -17,7 +17,7 @@ mod platform;
 mod runner;
 mod stream;
 
-use playground_core::protocol::{Event, Request};
+use playground_core::protocol::{Event, Request, ThreadSupport};
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "threads")]
@@ -25,12 +25,12 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 
 /// Starts the engine: sizes and starts the pool (threaded build) and posts [`Event::Ready`].
 ///
-/// `isolated` is `self.crossOriginIsolated` as the worker saw it; without it the threaded build
-/// would be refused shared memory, so the worker script loads the single-threaded build instead.
+/// `support` is the JSON of the [`ThreadSupport`] that `worker.js` probed before it chose this
+/// build: whatever threads need that is missing is reported to the UI by name.
 #[wasm_bindgen]
-pub async fn start(isolated: bool) {
+pub async fn start(support: String) {
     std::panic::set_hook(Box::new(platform::report_panic));
-    let info = runner::start(isolated).await;
+    let info = runner::start(ThreadSupport::from_json(&support)).await;
     platform::post(&Event::Ready(info));
 }
 

@@ -10,7 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use playground_core::compute::{self, Cancelled, ComputeOutcome, ComputePlan};
-use playground_core::protocol::{ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, Threading};
+use playground_core::protocol::{
+    ComputeMode, EngineInfo, Event, FallbackReason, Request, RunId, ThreadSupport, Threading,
+};
 use playground_core::python::{self, Pace, RunError, RunOptions, Scenario};
 use wasm_bindgen_futures::spawn_local;
 
@@ -25,20 +27,23 @@ thread_local! {
     static CORES: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-/// Starts the pool when this is the threaded build and the page is isolated.
-pub async fn start(isolated: bool) -> EngineInfo {
+/// Starts the pool when this is the threaded build and the browser gives threads all they need.
+pub async fn start(support: Result<ThreadSupport, String>) -> EngineInfo {
     let cores = platform::cores();
-    let threading = start_pool(isolated, cores).await;
+    let threading = match support {
+        Ok(support) => match support.fallback() {
+            Some(reason) => Threading::SingleThread { reason },
+            None => start_pool(cores).await,
+        },
+        Err(message) => Threading::SingleThread { reason: FallbackReason::PoolFailed { message } },
+    };
     THREADING.with(|t| *t.borrow_mut() = threading.clone());
     CORES.with(|c| c.set(cores));
     EngineInfo { cores, threading }
 }
 
 #[cfg(feature = "threads")]
-async fn start_pool(isolated: bool, cores: u32) -> Threading {
-    if !isolated {
-        return Threading::SingleThread { reason: FallbackReason::NotIsolated };
-    }
+async fn start_pool(cores: u32) -> Threading {
     let pool_threads = playground_core::protocol::pool_size(cores);
     match wasm_bindgen_futures::JsFuture::from(wasm_bindgen_rayon::init_thread_pool(pool_threads as usize)).await {
         Ok(_) => Threading::Threads { pool_threads },
@@ -49,9 +54,11 @@ async fn start_pool(isolated: bool, cores: u32) -> Threading {
     }
 }
 
+/// worker.js loads this build only when a probe failed, so `fallback` named a reason above.
 #[cfg(not(feature = "threads"))]
-async fn start_pool(_isolated: bool, _cores: u32) -> Threading {
-    Threading::SingleThread { reason: FallbackReason::NotIsolated }
+async fn start_pool(_cores: u32) -> Threading {
+    let message = "the single-threaded engine was loaded where threads could start".to_string();
+    Threading::SingleThread { reason: FallbackReason::PoolFailed { message } }
 }
 
 /// Dispatches one request.

@@ -22,12 +22,24 @@ pub use playground_core::run::EngineStatus;
 use playground_core::run::{EngineDown, CRASHED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::run::{Bridge, Delivery, Runner, Sink};
 
 /// Where the engine worker script is, relative to the page (so a sub-path deployment works).
 const WORKER_URL: &str = "engine/worker.js";
+
+// The engine's side on the page (crates/engine/js/host.js, beside the worker script): it starts the
+// engine worker and, when the engine asks, the threads of its pool, which Firefox cannot be
+// trusted to start from inside a worker. Imported by the path the build gives it, relative to the
+// UI's own script.
+#[wasm_bindgen(raw_module = "./engine/host.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startEngine, catch)]
+    fn start_engine(url: &str) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(js_name = stopEngine)]
+    fn stop_engine(engine: &Worker);
+}
 
 /// How many times a crashed engine is restarted before the UI gives up on it.
 const MAX_RESTARTS: u32 = 3;
@@ -92,9 +104,7 @@ impl Engine {
 
     fn spawn_worker(&self) {
         self.status.set(EngineStatus::Starting);
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = match Worker::new_with_options(WORKER_URL, &options) {
+        let worker = match start_engine(WORKER_URL) {
             Ok(worker) => worker,
             Err(e) => {
                 return self.down(EngineDown::NoWorker, &format!("new Worker({WORKER_URL}) threw {}", describe(&e)))
@@ -132,7 +142,7 @@ impl Engine {
     /// Terminates the engine worker and starts a fresh one.
     fn replace_worker(&self) {
         if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
-            old.terminate();
+            stop_engine(&old);
         }
         self.spawn_worker();
     }
@@ -212,7 +222,7 @@ impl Engine {
     fn down(&self, why: EngineDown, detail: &str) {
         warn(&format!("the demo engine is down: {detail}"));
         if let Some(old) = self.inner.get_value().borrow_mut().worker.take() {
-            old.terminate();
+            stop_engine(&old);
         }
         self.status.set(EngineStatus::Down(why));
         self.end_runs(&why.words());

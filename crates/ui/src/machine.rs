@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use playground_core::compute::{self, ComputeOutcome};
 use playground_core::params::python_int;
-use playground_core::protocol::{ComputeMode, EngineInfo, FallbackReason, Threading};
-use playground_core::report::{format_ms, python_float, single_thread_headline, threads, Comparison};
+use playground_core::protocol::{ComputeMode, EngineInfo, Threading};
+use playground_core::report::{fallback_notice, format_ms, python_float, single_thread_headline, threads, Comparison};
 use playground_core::run::RunState;
 
 use crate::engine::{Engine, EngineStatus};
@@ -147,7 +147,7 @@ fn ready_facts(isolated: bool, info: EngineInfo) -> impl IntoView {
     let threads = info.threading.pool_threads();
     let fallback = match &info.threading {
         Threading::Threads { .. } => None,
-        Threading::SingleThread { reason } => Some(fallback_text(reason)),
+        Threading::SingleThread { reason } => Some(fallback_notice(reason)),
     };
     view! {
         <dl class="facts">
@@ -156,22 +156,6 @@ fn ready_facts(isolated: bool, info: EngineInfo) -> impl IntoView {
             <Fact term="Worker threads started" value=threads.to_string() id="fact-threads"/>
         </dl>
         {fallback.map(|text| view! { <p class="notice warning" id="fallback-notice">{text}</p> })}
-    }
-}
-
-/// Plain words for why there are no threads, and what would bring them.
-fn fallback_text(reason: &FallbackReason) -> String {
-    match reason {
-        FallbackReason::NotIsolated => "Multi-threaded demos are unavailable here: this page is not \
-            cross-origin isolated, so the browser turns off the shared memory that threads need. \
-            Everything still runs, on one thread. To get real threads, open the playground in its own \
-            tab from a host that sends the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy \
-            headers."
-            .into(),
-        FallbackReason::PoolFailed { message } => format!(
-            "Multi-threaded demos are unavailable here: the page is isolated, but starting the worker \
-             threads failed ({message}). Everything still runs, on one thread."
-        ),
     }
 }
 

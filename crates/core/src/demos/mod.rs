@@ -198,6 +198,12 @@ pub fn isolation_note(threading: &Threading) -> Option<&'static str> {
              lesson in a tab of its own from a host that sends Cross-Origin-Opener-Policy: same-origin and \
              Cross-Origin-Embedder-Policy: require-corp (cargo xtask serve does).",
         ),
+        // Which pieces are missing is said once, in the "Your machine" panel.
+        Threading::SingleThread { reason: FallbackReason::Unsupported { .. } } => Some(
+            "This page is cross-origin isolated, but this browser gives it no shared memory for threads (\"Your \
+             machine\" says what is missing): here Python's threads and processes are modelled on one thread, on a \
+             simulated clock.",
+        ),
         Threading::SingleThread { reason: FallbackReason::PoolFailed { .. } } => Some(
             "The browser could not start worker threads, so here Python's threads are modelled on one thread, on a \
              simulated clock.",
