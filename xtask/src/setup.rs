@@ -125,14 +125,17 @@ fn install() -> Cmd {
 
 /// Debian's browsers for the browser tests, each installed only if its programs are missing:
 /// Chromium (Playwright), Firefox ESR (WebDriver BiDi through puppeteer-core), and WebKitGTK's
-/// WebDriver with its MiniBrowser, which needs a display (Xvfb). No test tool may download a
-/// browser of its own here.
+/// WebDriver with its MiniBrowser, which needs a display (Xvfb), and a colour emoji font: the lesson
+/// marks answers and output lines with emoji, which WebKit (unlike Firefox, which bundles its own)
+/// draws as empty boxes in the screenshots without one. No test tool may download a browser of its
+/// own here.
 fn browsers() -> Result<(), String> {
     const BROWSERS: &[(&[&str], &[&str])] = &[
         (&["/usr/bin/chromium", "/usr/bin/chromedriver"], &["chromium", "chromium-driver"]),
         (&["/usr/bin/firefox-esr"], &["firefox-esr"]),
         (&["/usr/bin/WebKitWebDriver"], &["webkit2gtk-driver"]),
         (&["/usr/bin/xvfb-run"], &["xvfb", "xauth"]),
+        (&["/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"], &["fonts-noto-color-emoji"]),
     ];
     let missing: Vec<&str> = BROWSERS
         .iter()

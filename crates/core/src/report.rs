@@ -85,10 +85,10 @@ pub fn fallback_notice(reason: &FallbackReason) -> String {
              Firefox and Safari give an isolated page shared memory.",
             no_list(missing)
         ),
-        FallbackReason::PoolFailed { message } => format!(
-            "Multi-threaded demos are unavailable here: the page is isolated, but starting the worker \
-             threads failed ({message}). Everything still runs, on one thread."
-        ),
+        // The browser's own words go to the console (the UI logs them), not to the learner.
+        FallbackReason::PoolFailed { .. } => "Multi-threaded demos are unavailable here: the page is isolated, \
+            but this browser could not start the worker threads. Everything still runs, on one thread."
+            .into(),
     }
 }
 
@@ -157,7 +157,8 @@ mod tests {
             machine_summary(&Threading::SingleThread { reason: FallbackReason::NotIsolated }),
             "one thread, as this frame is not cross-origin isolated"
         );
-        let failed = FallbackReason::PoolFailed { message: "boom".into() };
+        let failed = FallbackReason::PoolFailed { message: "RangeError: WebAssembly.Memory(): boom".into() };
+        assert!(!fallback_notice(&failed).contains("boom"), "the browser's words are for the console");
         assert_eq!(
             machine_summary(&Threading::SingleThread { reason: failed }),
             "one thread, as the worker threads did not start"

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use playground_core::protocol::{Event, Request, RunId};
+use playground_core::protocol::{Event, FallbackReason, Request, RunId, Threading};
 pub use playground_core::run::EngineStatus;
 use playground_core::run::{EngineDown, CRASHED};
 use wasm_bindgen::prelude::*;
@@ -155,6 +155,9 @@ impl Engine {
         }
         match event {
             Event::Ready(info) => {
+                if let Threading::SingleThread { reason: FallbackReason::PoolFailed { message } } = &info.threading {
+                    warn(&format!("the engine's worker threads did not start: {message}"));
+                }
                 self.status.set(EngineStatus::Ready(info));
                 let waiting = std::mem::take(&mut self.inner.get_value().borrow_mut().waiting);
                 for (id, request) in waiting {
