@@ -27,6 +27,7 @@ usage: cargo xtask <command>
   test     run every test layer: the lint, native cargo tests, then the browser end-to-end suite
   lint     check formatting (rustfmt) and clippy, warnings as errors, natively and for both wasm builds
   bench    print native vs wasm timings of compute(n), 1 vs all threads, and the bundle sizes
+  sizes    build dist/ and print only its sizes, raw and gzipped (the UI's budget: 250 KB)
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   pybench  print the Python interpreter's micro-benchmarks and speedups beside CPython's, and its wasm size
   audit    print Lighthouse's scores for the built app (phone and desktop)
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("lint") => lint::run_lint(),
         Some("bench") => bench::run(),
+        Some("sizes") => build().and_then(|()| bench::sizes()),
         Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
         Some("pybench") => pybench::run_pybench(),
