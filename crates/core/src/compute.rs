@@ -116,9 +116,10 @@ impl ComputeOutcome {
 
     /// The distinct worker threads that ran at least one chunk, in ascending order.
     pub fn threads_used(&self) -> Vec<u32> {
-        let mut t: Vec<u32> = self.chunks.iter().filter_map(|c| c.thread).collect();
-        t.sort_unstable();
-        t.dedup();
+        let mut t: Vec<u32> = Vec::new();
+        for thread in self.chunks.iter().filter_map(|c| c.thread) {
+            insert_sorted(&mut t, thread);
+        }
         t
     }
 
@@ -186,9 +187,26 @@ pub fn run_all_threads(
     Ok(ComputeOutcome::from_chunks(per_job.into_iter().flatten().collect(), start, end))
 }
 
+/// Adds `x` to an ascending list of distinct values, unless it is there. The lists are a handful of
+/// thread ids, and this keeps a general sort's code (~3 KB gzipped) out of the UI's wasm.
+pub fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
+    if let Err(at) = list.binary_search(&x) {
+        list.insert(at, x);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn insert_sorted_keeps_an_ascending_set() {
+        let mut list = Vec::new();
+        for x in [3, 1, 3, 2, 1, 9, 0] {
+            insert_sorted(&mut list, x);
+        }
+        assert_eq!(list, [0, 1, 2, 3, 9]);
+    }
 
     fn clock() -> f64 {
         use std::time::Instant;

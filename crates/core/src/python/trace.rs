@@ -13,6 +13,8 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
+use crate::compute::insert_sorted;
+
 /// The most spans one thread keeps before neighbours are merged.
 pub const MAX_SPANS: usize = 2048;
 
@@ -260,12 +262,11 @@ impl Trace {
         for (i, (wa, a)) in spans.iter().enumerate() {
             for (wb, b) in &spans[i + 1..] {
                 if wa != wb && a.start_ms < b.end_ms && b.start_ms < a.end_ms {
-                    threads.extend([*wa, *wb]);
+                    insert_sorted(&mut threads, *wa);
+                    insert_sorted(&mut threads, *wb);
                 }
             }
         }
-        threads.sort_unstable();
-        threads.dedup();
         threads.len()
     }
 
