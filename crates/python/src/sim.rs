@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::code::Code;
 use crate::interp::Interp;
 use crate::runtime::{exit_code, Outcome};
+use crate::trace::sim::{SimTracer, SliceEnd};
 use crate::value::{lock, Module, Value};
 use crate::vm::{Vm, Wait, Wake};
 use crate::Raise;
@@ -54,6 +55,8 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
     let mut next = 0usize;
     let mut deadlock_noted = false;
     let cores = if interp.config.gil { 1 } else { interp.host.cpu_count().max(1) };
+    let mut tracer = SimTracer::new(interp.config.gil);
+    let ms = |t: f64| t * 1000.0;
     loop {
         if interp.stopped() {
             let main = &mut threads[0].vm;
@@ -119,6 +122,13 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
         };
         let chosen: Vec<usize> = ready.iter().copied().take(cores).collect();
         next = (chosen.last().copied().unwrap_or(0) + 1) % threads.len().max(1);
+        if interp.config.trace.is_some() {
+            let running_pid = chosen.first().map(|&i| threads[i].vm.interp.pid);
+            for (i, t) in threads.iter_mut().enumerate() {
+                let ready = matches!(t.state, State::Ready | State::New);
+                tracer.round(&mut t.vm, chosen.contains(&i), ready, running_pid, ms(now));
+            }
+        }
         let mut used_max = 0i64;
         for i in chosen {
             let t = &mut threads[i];
@@ -140,11 +150,13 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
             // Every slice costs at least one tick, so time always moves on.
             let used = (t.vm.ticks - before).max(1) as i64;
             used_max = used_max.max(used);
+            let end = ms(now + used as f64 * TICK);
             match r {
-                Err(Raise::Preempt) => {}
+                Err(Raise::Preempt) => tracer.slice_end(&mut t.vm, SliceEnd::Preempted, end),
                 Err(Raise::Block(b)) => {
                     let (w, d) = *b;
                     t.state = State::Blocked(w, d);
+                    tracer.slice_end(&mut t.vm, SliceEnd::Blocked, end);
                 }
                 other => {
                     if t.main {
@@ -159,6 +171,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
                             t.vm.interp.write_err(&tb);
                         }
                         t.state = State::Done;
+                        tracer.slice_end(&mut t.vm, SliceEnd::Done, end);
                         return finish(interp, exit);
                     }
                     if let Err(Raise::Exc(e)) = other {
@@ -167,6 +180,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
                             .write_err(&format!("Unhandled exception in thread started by {}:\n{tb}", t.vm.ident));
                     }
                     t.state = State::Done;
+                    tracer.slice_end(&mut t.vm, SliceEnd::Done, end);
                     t.vm.stack.clear();
                     t.vm.frames.clear();
                     let mut th = lock(&interp.threads);

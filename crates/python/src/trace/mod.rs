@@ -19,6 +19,7 @@
 
 pub mod chrome;
 mod recording;
+pub mod sim;
 
 use std::sync::Arc;
 
