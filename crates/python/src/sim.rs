@@ -2,9 +2,10 @@
 //!
 //! Threads run in slices measured in ticks (a loop back-edge costs the loop body's length in
 //! instructions, a call four; one tick is 25 ns of virtual time, about one CPython bytecode).
-//! With the GIL on, one thread runs at a time and the holder switches after the switch interval
-//! when another thread is ready, as CPython's forced switching does. With it off, up to
-//! `cpu_count` threads advance together in small slices, and a slice may end just before a store
+//! With the GIL on, one thread of each process runs at a time (each process has its own GIL, so
+//! up to `cpu_count` processes advance together) and the holder switches after the switch
+//! interval when another thread of its process is ready, as CPython's forced switching does. With
+//! it off, up to `cpu_count` threads advance together in small slices, and a slice may end just before a store
 //! (`Vm::sim_store_point`), so an unlocked `counter += 1` loses updates as on real cores.
 //! A blocked thread (lock, sleep) is woken by the scheduler, which runs its call again.
 
@@ -54,7 +55,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
     let mut exit = 0;
     let mut next = 0usize;
     let mut deadlock_noted = false;
-    let cores = if interp.config.gil { 1 } else { interp.host.cpu_count().max(1) };
+    let cores = interp.host.cpu_count().max(1);
     let mut tracer = SimTracer::new(interp.config.gil);
     let ms = |t: f64| t * 1000.0;
     loop {
@@ -112,21 +113,33 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
             interp.sleep_until(interp.host.now() + 0.02);
             continue;
         }
+        let chosen: Vec<usize> = if interp.config.gil {
+            // One thread per process: the one that holds that process's GIL.
+            let mut pids: Vec<u32> = Vec::new();
+            let mut first_of_its_process = |i: &usize| {
+                let pid = threads[*i].vm.interp.pid;
+                let first = !pids.contains(&pid);
+                pids.push(pid);
+                first
+            };
+            ready.iter().copied().filter(|i| first_of_its_process(i)).take(cores).collect()
+        } else {
+            ready.iter().copied().take(cores).collect()
+        };
         let until = ((next_deadline - now) / TICK).ceil().max(1.0);
         let budget = if interp.config.gil {
             let switch = (interp.switch_interval().as_secs_f64() / TICK) as i64;
-            let b = if ready.len() > 1 { switch.max(1) } else { LONE_SLICE };
+            let b = if ready.len() > chosen.len() { switch.max(1) } else { LONE_SLICE };
             (b as f64).min(until) as i64
         } else {
             (FREE_SLICE as f64).min(until) as i64
         };
-        let chosen: Vec<usize> = ready.iter().copied().take(cores).collect();
         next = (chosen.last().copied().unwrap_or(0) + 1) % threads.len().max(1);
         if interp.config.trace.is_some() {
-            let running_pid = chosen.first().map(|&i| threads[i].vm.interp.pid);
+            let running: Vec<u32> = chosen.iter().map(|&i| threads[i].vm.interp.pid).collect();
             for (i, t) in threads.iter_mut().enumerate() {
                 let ready = matches!(t.state, State::Ready | State::New);
-                tracer.round(&mut t.vm, chosen.contains(&i), ready, running_pid, ms(now));
+                tracer.round(&mut t.vm, chosen.contains(&i), ready, &running, ms(now));
             }
         }
         let mut used_max = 0i64;

@@ -250,6 +250,46 @@ fn each_blocked_state_comes_from_what_the_program_called() {
     }
 }
 
+/// `n` processes that each count to 300,000.
+fn crunchers(n: usize) -> String {
+    format!(
+        r#"
+import multiprocessing
+def crunch():
+    x = 0
+    for i in range(300_000):
+        x += i
+if __name__ == "__main__":
+    ps = [multiprocessing.Process(target=crunch, name=f"cruncher-{{k}}") for k in range({n})]
+    for p in ps: p.start()
+    for p in ps: p.join()
+"#
+    )
+}
+
+#[test]
+fn processes_have_a_gil_each_so_they_run_at_the_same_time() {
+    let _turn = serial();
+    for mode in [GilOn, Simulate] {
+        let t = traced(&crunchers(2), mode);
+        let shown = t.snap.render(0.1);
+        let children: Vec<&LaneSnapshot> = t.snap.lanes.iter().filter(|l| l.pid != 4242).collect();
+        let [a, b] = children[..] else { panic!("{mode:?}: two processes expected\n{shown}") };
+        assert!(total(a, State::Startup) >= 3.9 && total(b, State::Startup) >= 3.9, "{mode:?}: {shown}");
+        let both = overlap(a, b, State::Run);
+        assert!(both > 0.5 * total(a, State::Run).min(total(b, State::Run)), "{mode:?}: {both} ms\n{shown}");
+        assert_eq!(a.handovers.len() + b.handovers.len(), 0, "{mode:?}: a process's only thread keeps its GIL");
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        if mode.simulated() && cores >= 2 {
+            // On the virtual clock, with as many cores as this machine, two processes take as
+            // long as one.
+            let one = traced(&crunchers(1), mode).snap;
+            let (t1, t2) = (one.end_ms - one.start_ms, t.snap.end_ms - t.snap.start_ms);
+            assert!(t2 < 1.2 * t1, "one process {t1} ms, two {t2} ms\n{shown}");
+        }
+    }
+}
+
 const WITH_A_PROCESS: &str = r#"
 import multiprocessing, threading, requests
 def child():

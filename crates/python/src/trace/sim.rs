@@ -28,8 +28,8 @@ impl SimTracer {
     }
 
     /// A round starts at `now_ms`. `runs`: the thread runs in it; `ready`: it could run;
-    /// `running_pid`: the process of the thread that runs, with the GIL on (one at a time).
-    pub fn round(&mut self, vm: &mut Vm, runs: bool, ready: bool, running_pid: Option<u32>, now_ms: f64) {
+    /// `running`: the processes of the threads that run in it.
+    pub fn round(&mut self, vm: &mut Vm, runs: bool, ready: bool, running: &[u32], now_ms: f64) {
         let pid = vm.interp.pid;
         let Some(rec) = &mut vm.rec else { return };
         if runs {
@@ -45,10 +45,10 @@ impl SimTracer {
             }
             rec.enter(State::Run, now_ms);
         } else if ready {
-            // Waiting for its own process's GIL, or (another process running on the one
-            // simulated core, or the GIL off and more threads than cores) for a core: the
-            // operating system's business, not Python's, and drawn as running as on real threads.
-            let state = if self.gil && running_pid == Some(pid) { State::GilWait } else { State::Run };
+            // Waiting for its process's GIL, which another of its threads holds; or, with more
+            // runnable threads than cores, for a core: the operating system's business, not
+            // Python's, and drawn as running as it is on real threads.
+            let state = if self.gil && running.contains(&pid) { State::GilWait } else { State::Run };
             rec.enter(state, now_ms);
         }
     }
