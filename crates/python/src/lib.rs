@@ -38,6 +38,7 @@ pub mod settable;
 pub mod sim;
 pub mod str_methods;
 pub mod symtable;
+pub mod trace;
 pub mod traceback;
 pub mod types;
 pub mod value;

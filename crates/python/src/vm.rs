@@ -50,6 +50,8 @@ pub struct Vm {
     argbuf: Vec<Value>,
     /// Containers being repr'd, so a list that contains itself prints as `[...]`.
     pub repr_guard: Vec<usize>,
+    /// This thread's trace, when the run is recorded (`Config::trace`).
+    pub rec: Option<Box<crate::trace::Recorder>>,
 }
 
 enum Called {
@@ -74,7 +76,6 @@ macro_rules! tri {
 impl Vm {
     pub fn new(interp: Arc<Interp>, ident: u64) -> Vm {
         Vm {
-            interp,
             stack: Vec::with_capacity(256),
             frames: Vec::with_capacity(16),
             exc_info: Value::None,
@@ -87,6 +88,8 @@ impl Vm {
             wake: None,
             argbuf: Vec::new(),
             repr_guard: Vec::new(),
+            rec: crate::runtime::new_recorder(&interp, ident),
+            interp,
         }
     }
 
@@ -158,7 +161,7 @@ impl Vm {
             self.ticks += weight as u64;
         }
         if bits & BREAK_GIL != 0 && self.holds_gil && self.interp.gil.drop_requested() {
-            self.interp.gil.yield_to_waiter(self.ident, &self.interp);
+            self.yield_gil();
             if self.interp.stopped() {
                 return Err(Raise::Stop);
             }
