@@ -132,10 +132,28 @@ impl Vm {
                 }
                 _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
             },
-            Value::Instance(i) => match i.class.lookup_name("__getitem__") {
-                Some(m) => self.call(&m, vec![obj.clone(), idx.clone()]),
-                None => Err(type_error(format!("'{}' object is not subscriptable", i.class.name))),
-            },
+            Value::Instance(i) => {
+                if let Some(n @ Value::Dict(_)) = crate::subclass::native_unless(obj, &["__getitem__"]) {
+                    // dict subclasses: a missing key goes to `__missing__` (Counter, defaultdict).
+                    return match self.getitem(&n, idx) {
+                        Err(crate::Raise::Exc(e))
+                            if crate::vm::is_instance_of(&e, "KeyError")
+                                && crate::subclass::python_defines(&i.class, "__missing__") =>
+                        {
+                            let m = i.class.lookup_name("__missing__").unwrap_or(Value::None);
+                            self.call(&m, vec![obj.clone(), idx.clone()])
+                        }
+                        r => r,
+                    };
+                }
+                if let Some(n) = crate::subclass::native_unless(obj, &["__getitem__"]) {
+                    return self.getitem(&n, idx);
+                }
+                match i.class.lookup_name("__getitem__") {
+                    Some(m) => self.call(&m, vec![obj.clone(), idx.clone()]),
+                    None => Err(type_error(format!("'{}' object is not subscriptable", i.class.name))),
+                }
+            }
             Value::Class(c) => {
                 // `list[int]` in annotations evaluated at run time: a generic alias, here the class.
                 if c.builtin {

@@ -37,6 +37,7 @@ pub mod runtime;
 pub mod settable;
 pub mod sim;
 pub mod str_methods;
+pub mod subclass;
 pub mod symtable;
 pub mod traceback;
 pub mod types;

@@ -39,10 +39,12 @@ fn is_notimpl(v: &Value) -> bool {
 /// A method defined in Python on the value's class (None for builtin types' natives).
 fn user_method(v: &Value, name: &str) -> Option<Value> {
     match v {
-        Value::Instance(i) => i.class.lookup_name(name),
+        Value::Instance(i) => i.class.lookup_name(name).filter(|m| !matches!(m, Value::Builtin(_))),
         _ => None,
     }
 }
+
+use crate::subclass::native_unless;
 
 pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
     Ok(match (u, &a) {
@@ -69,6 +71,9 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
             if let Some(m) = user_method(&a, name) {
                 return vm.call(&m, vec![a]);
             }
+            if let Some(n) = native_unless(&a, &[name]) {
+                return unary(vm, u, n);
+            }
             let sym = match u {
                 UnOp::Neg => "-",
                 UnOp::Pos => "+",
@@ -81,6 +86,22 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
 
 impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> R<Value> {
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            // Subclasses of builtin types: the builtin operation on their values, unless the
+            // class overrides the operator in Python.
+            let (l, r, i) = dunder(op);
+            let na = native_unless(&a, &[l, i]);
+            let nb = native_unless(&b, &[r]);
+            if na.is_some() || nb.is_some() {
+                let a2 = na.clone().unwrap_or_else(|| a.clone());
+                let result = self.binary_op(op, a2.clone(), nb.unwrap_or(b), inplace)?;
+                // `stack += [x]` extends the list in place and keeps the subclass instance.
+                if inplace && na.is_some() && result.is(&a2) {
+                    return Ok(a);
+                }
+                return Ok(result);
+            }
+        }
         if inplace {
             if let (Value::List(l), BinOp::Add) = (&a, op) {
                 let items = self.collect(&b)?;
@@ -355,6 +376,11 @@ impl Vm {
                 _ => Ok(a.is(b)),
             },
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let (na, nb) = (native_unless(a, &["__eq__"]), native_unless(b, &["__eq__"]));
+                if na.is_some() || nb.is_some() {
+                    let (a, b) = (na.unwrap_or_else(|| a.clone()), nb.unwrap_or_else(|| b.clone()));
+                    return self.eq(&a, &b);
+                }
                 if let Some(m) = user_method(a, "__eq__") {
                     let v = self.call(&m, vec![a.clone(), b.clone()])?;
                     if !is_notimpl(&v) {
@@ -409,6 +435,11 @@ impl Vm {
             if !is_notimpl(&v) {
                 return Ok(v);
             }
+        }
+        let (na, nb) = (native_unless(a, &[n, r]), native_unless(b, &[n, r]));
+        if na.is_some() || nb.is_some() {
+            let (a, b) = (na.unwrap_or_else(|| a.clone()), nb.unwrap_or_else(|| b.clone()));
+            return self.rich_order(c, &a, &b);
         }
         match self.order(a, b) {
             Ok(Some(o)) => Ok(Value::Bool(order_holds(c, o))),
@@ -648,6 +679,20 @@ impl Vm {
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Instance(i) => {
+                if let Some(n) = native_unless(v, &["__repr__"]) {
+                    return match &n {
+                        // A set subclass shows its class: `Tags({'a', 'b'})`.
+                        Value::Set(s) => {
+                            let items = s.keys();
+                            if items.is_empty() {
+                                Ok(format!("{}()", i.class.name))
+                            } else {
+                                Ok(format!("{}({{{}}})", i.class.name, self.join_repr(&items)?))
+                            }
+                        }
+                        _ => self.repr(&n),
+                    };
+                }
                 if let Some(m) = i.class.lookup_name("__repr__") {
                     if !matches!(m, Value::Builtin(_)) {
                         let r = self.call(&m, vec![v.clone()])?;
@@ -730,6 +775,9 @@ impl Vm {
                         };
                     }
                 }
+                if let Some(n @ Value::Str(_)) = native_unless(v, &["__str__"]) {
+                    return self.to_str(&n);
+                }
                 if i.exc.is_some() {
                     let args = i.exc().map(|d| d.args.clone()).unwrap_or_default();
                     let is_key_error = i.class.is_subclass(&crate::types::exc_class("KeyError"));
@@ -777,6 +825,9 @@ impl Vm {
                 acc
             }
             Value::Instance(i) => {
+                if let Some(n) = native_unless(v, &["__hash__", "__eq__"]) {
+                    return self.hash(&n);
+                }
                 let has_eq = i.class.lookup_name("__eq__").is_some_and(|m| !matches!(m, Value::Builtin(_)));
                 match i.class.lookup_name("__hash__") {
                     Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", i.class.name))),
@@ -1001,6 +1052,9 @@ impl Vm {
             }
             if spec.is_empty() {
                 return self.to_str(v);
+            }
+            if let Some(n) = native_unless(v, &["__format__"]) {
+                return self.format(&n, spec);
             }
             return Err(type_error(format!("unsupported format string passed to {}.__format__", i.class.name)));
         }
