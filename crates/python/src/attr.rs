@@ -39,7 +39,9 @@ fn bind(v: Value, obj: &Value) -> Value {
 /// A user-defined descriptor: an instance whose class defines `__get__`.
 fn user_descriptor_get(v: &Value) -> Option<Value> {
     match v {
-        Value::Instance(d) if d.exc.is_none() => d.class.lookup_name("__get__").filter(|g| !matches!(g, Value::Builtin(_))),
+        Value::Instance(d) if d.exc.is_none() => {
+            d.class.lookup_name("__get__").filter(|g| !matches!(g, Value::Builtin(_)))
+        }
         _ => None,
     }
 }

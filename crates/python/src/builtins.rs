@@ -718,7 +718,7 @@ fn ord(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 
 fn radix(args: &[Value], name: &str, r: u32, prefix: &str) -> R<Value> {
     arg_count(name, args, 1, 1)?;
-    let Some(b) = to_big(&args[0]) else {
+    let Some(b) = to_big(&crate::subclass::native_self(&args[0])) else {
         return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args[0]))));
     };
     let neg = num_traits::Signed::is_negative(&b);

@@ -61,6 +61,10 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Big(_) => Err(err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::Instance(_) if crate::subclass::native_unless(v, &["__index__"]).is_some() => {
+                let n = crate::subclass::native_self(v);
+                self.index(&n)
+            }
             _ => Err(type_error(format!(
                 "slice indices must be integers or None or have an __index__ method, not {}",
                 type_name(v)
@@ -73,6 +77,10 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Big(_) => Err(err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::Instance(_) if matches!(crate::subclass::native_self(v), Value::Int(_) | Value::Big(_)) => {
+                let n = crate::subclass::native_self(v);
+                self.seq_index(&n, what)
+            }
             _ if what == "string" => {
                 Err(type_error(format!("string indices must be integers, not '{}'", type_name(v))))
             }
@@ -447,7 +455,8 @@ impl Vm {
             && self.nested == 0
             && match v {
                 Value::Obj(o) => matches!(**o, Obj::Generator(..) | Obj::Lazy(_)),
-                Value::Instance(_) => true,
+                // A subclass of a builtin type iterates natively unless it overrides that.
+                Value::Instance(_) => crate::subclass::native_unless(v, &["__iter__", "__getitem__", "keys"]).is_none(),
                 _ => false,
             }
     }

@@ -149,11 +149,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
         return Err(type_error(format!("{}.__new__(): not enough arguments", owner.name)));
     };
     let Value::Class(cls) = target else {
-        return Err(type_error(format!(
-            "{}.__new__(X): X is not a type object ({})",
-            owner.name,
-            type_name(target)
-        )));
+        return Err(type_error(format!("{}.__new__(X): X is not a type object ({})", owner.name, type_name(target))));
     };
     if !cls.is_subclass(&owner) {
         return Err(type_error(format!(
@@ -239,12 +235,8 @@ pub fn install() {
         ("__bool__", d_bool),
         ("__format__", d_format),
     ];
-    let containers: &[(&'static str, NativeFn)] = &[
-        ("__iter__", d_iter),
-        ("__len__", d_len),
-        ("__getitem__", d_getitem),
-        ("__contains__", d_contains),
-    ];
+    let containers: &[(&'static str, NativeFn)] =
+        &[("__iter__", d_iter), ("__len__", d_len), ("__getitem__", d_getitem), ("__contains__", d_contains)];
     let mutable: &[(&'static str, NativeFn)] =
         &[("__setitem__", d_setitem), ("__delitem__", d_delitem), ("__init__", container_init)];
     let numbers: &[(&'static str, NativeFn)] = &[
@@ -263,6 +255,7 @@ pub fn install() {
         ("__int__", d_int),
         ("__float__", d_float),
         ("__index__", d_index),
+        ("__round__", d_round),
     ];
     for c in subclassable() {
         add_methods(c, common);
@@ -322,9 +315,7 @@ fn cmp(vm: &mut Vm, args: &[Value], op: CmpOp) -> R<Value> {
     // A builtin type's comparison with a value of another kind is NotImplemented, not an error.
     match vm.compare_op(op, &v, &o) {
         Ok(r) => Ok(r),
-        Err(crate::Raise::Exc(e)) if crate::vm::is_instance_of(&e, "TypeError") => {
-            Ok(Value::obj(Obj::NotImplemented))
-        }
+        Err(crate::Raise::Exc(e)) if crate::vm::is_instance_of(&e, "TypeError") => Ok(Value::obj(Obj::NotImplemented)),
         Err(e) => Err(e),
     }
 }
@@ -493,6 +484,12 @@ fn d_abs(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let v = this(args)?;
     let abs = vm.interp.builtins.get_name("abs").unwrap_or(Value::None);
     vm.call(&abs, vec![v])
+}
+fn d_round(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let mut a = vec![this(args)?];
+    a.extend(args.iter().skip(1).cloned());
+    let round = vm.interp.builtins.get_name("round").unwrap_or(Value::None);
+    vm.call(&round, a)
 }
 fn d_int(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let v = this(args)?;
