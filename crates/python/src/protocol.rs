@@ -90,8 +90,13 @@ impl Vm {
             // Subclasses of builtin types: the builtin operation on their values, unless the
             // class overrides the operator in Python.
             let (l, r, i) = dunder(op);
-            let na = native_unless(&a, &[l, i]);
-            let nb = native_unless(&b, &[r]);
+            let overrides = |v: &Value| match v {
+                Value::Instance(inst) => [l, r, i].iter().any(|n| crate::subclass::python_defines(&inst.class, n)),
+                _ => false,
+            };
+            let plain = !overrides(&a) && !overrides(&b);
+            let na = if plain { native_unless(&a, &[]) } else { None };
+            let nb = if plain { native_unless(&b, &[]) } else { None };
             if na.is_some() || nb.is_some() {
                 let a2 = na.clone().unwrap_or_else(|| a.clone());
                 let result = self.binary_op(op, a2.clone(), nb.unwrap_or(b), inplace)?;
@@ -205,6 +210,17 @@ impl Vm {
             if !is_notimpl(&v) {
                 return Ok(v);
             }
+        }
+        // Python operators that gave NotImplemented: the builtin operation on subclass values.
+        let (na, nb) = (crate::subclass::native_self(&a), crate::subclass::native_self(&b));
+        if !na.is(&a) || !nb.is(&b) {
+            let result = match self.binary_op(op, na.clone(), nb, inplace) {
+                Err(crate::Raise::Exc(e)) if self.to_str(&e).is_ok_and(|m| m.starts_with("unsupported operand")) => {
+                    return Err(ops::unsupported(op, &a, &b));
+                }
+                r => r?,
+            };
+            return Ok(if inplace && result.is(&na) && !na.is(&a) { a } else { result });
         }
         if op == BinOp::Add {
             if let (Value::Str(_), _) | (_, Value::Str(_)) = (&a, &b) {
@@ -392,6 +408,11 @@ impl Vm {
                     if !is_notimpl(&v) {
                         return self.truthy(&v);
                     }
+                }
+                // Both sides said NotImplemented: compare subclass values as the builtin would.
+                let (na, nb) = (crate::subclass::native_self(a), crate::subclass::native_self(b));
+                if !na.is(a) || !nb.is(b) {
+                    return self.eq(&na, &nb);
                 }
                 Ok(a.is(b))
             }

@@ -67,6 +67,19 @@ pub fn native_self(v: &Value) -> Value {
     }
 }
 
+/// A builtin method's arguments with `self` (an instance of a subclass, as in the unbound call
+/// `dict.update(self, other)`) replaced by its builtin value.
+pub fn self_native(args: &[Value]) -> std::borrow::Cow<'_, [Value]> {
+    match args.first() {
+        Some(Value::Instance(i)) if i.native.is_some() => {
+            let mut v = args.to_vec();
+            v[0] = native_self(&args[0]);
+            std::borrow::Cow::Owned(v)
+        }
+        _ => std::borrow::Cow::Borrowed(args),
+    }
+}
+
 /// A fresh, empty value of a mutable builtin type (filled by its `__init__`).
 fn empty_of(base: &Arc<Class>) -> Option<Value> {
     let t = types();
