@@ -15,9 +15,19 @@ use crate::value::{Str, Value};
 type CResult<T> = Result<T, SyntaxError>;
 
 pub fn compile_module(body: &[Stmt], filename: &str, name: &str) -> CResult<Arc<Code>> {
+    compile_body(body, filename, name, false)
+}
+
+/// `exec()`'s code: a module body whose names go through the locals given (when there are any).
+pub fn compile_exec(body: &[Stmt], filename: &str) -> CResult<Arc<Code>> {
+    compile_body(body, filename, "<module>", true)
+}
+
+fn compile_body(body: &[Stmt], filename: &str, name: &str, dynamic_names: bool) -> CResult<Arc<Code>> {
     let scope = symtable::analyze_module(body);
     let filename: Arc<str> = filename.into();
     let mut c = FnCompiler::new(scope, CodeKind::Module, name, name.to_string(), filename, Vec::new(), 1);
+    c.dynamic_names = dynamic_names;
     c.body_prologue(body);
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
@@ -49,6 +59,22 @@ fn annotates_names(body: &[Stmt]) -> bool {
         }
         _ => false,
     })
+}
+
+/// `eval()`'s code: the value of the one expression the source is.
+pub fn compile_expression(body: &[Stmt], filename: &str) -> CResult<Arc<Code>> {
+    let expr = match body {
+        [Stmt { kind: StmtKind::Expr(e), .. }] => e,
+        [] => return Err(SyntaxError::new("invalid syntax", 1, 0)),
+        [s, ..] => return Err(SyntaxError::new("invalid syntax", s.line, 0)),
+    };
+    let scope = symtable::analyze_module(body);
+    let filename: Arc<str> = filename.into();
+    let mut c = FnCompiler::new(scope, CodeKind::Module, "<module>", "<module>".into(), filename, Vec::new(), 1);
+    c.dynamic_names = true;
+    c.expr(expr)?;
+    c.emit(Op::Return);
+    Ok(Arc::new(c.finish()))
 }
 
 enum FBlock {
@@ -96,6 +122,8 @@ struct FnCompiler {
     pub frees: Vec<String>,
     /// The enclosing class, for private name mangling (`self.__x` is `self._C__x`).
     class_name: Option<String>,
+    /// `exec`/`eval` code: top-level names look in the given locals first (LoadName/StoreName).
+    dynamic_names: bool,
 }
 
 impl FnCompiler {
@@ -121,6 +149,7 @@ impl FnCompiler {
             name_index: HashMap::new(),
             frees: Vec::new(),
             class_name: None,
+            dynamic_names: false,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -264,6 +293,7 @@ impl FnCompiler {
 
     fn resolve(&self, n: &str) -> Slot {
         match self.scope.kind {
+            ScopeKind::Module if self.dynamic_names && !self.scope.globals.contains(n) => Slot::Name,
             ScopeKind::Module => Slot::Global,
             ScopeKind::Class => {
                 if self.scope.globals.contains(n) {

@@ -18,6 +18,7 @@ pub mod code;
 pub mod compiler;
 pub mod containers;
 pub mod dict;
+pub mod exec;
 pub mod format;
 pub mod frame;
 pub mod gen;
