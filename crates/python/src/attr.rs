@@ -279,6 +279,8 @@ impl Vm {
                 (Obj::Slice(_, b, _), "stop") => Some(b.clone()),
                 (Obj::Slice(_, _, c), "step") => Some(c.clone()),
                 (Obj::Property { fget, .. }, "fget") => Some(fget.clone()),
+                (Obj::Property { fset, .. }, "fset") => Some(fset.clone()),
+                (Obj::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
                 (Obj::Generator(_, n), "__name__") => Some(Value::str(n.to_string())),
                 (Obj::Native(n), _) => n.getattr(self, name)?,
                 _ => None,
