@@ -102,8 +102,8 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
         ("quit", exit),
         ("ascii", ascii),
         ("breakpoint", unsupported_builtin),
-        ("eval", unsupported_builtin),
-        ("exec", unsupported_builtin),
+        ("eval", crate::exec::eval),
+        ("exec", crate::exec::exec),
         ("compile", unsupported_builtin),
         ("__import__", import_builtin),
     ];
@@ -151,7 +151,7 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
 
 fn unsupported_builtin(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     let _ = vm;
-    Err(err("NotImplementedError", "eval, exec, compile and breakpoint are not supported by the playground yet"))
+    Err(err("NotImplementedError", "compile() and breakpoint() are not supported by the playground yet"))
 }
 
 fn import_builtin(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
@@ -718,7 +718,7 @@ fn ord(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 
 fn radix(args: &[Value], name: &str, r: u32, prefix: &str) -> R<Value> {
     arg_count(name, args, 1, 1)?;
-    let Some(b) = to_big(&args[0]) else {
+    let Some(b) = to_big(&crate::subclass::native_self(&args[0])) else {
         return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args[0]))));
     };
     let neg = num_traits::Signed::is_negative(&b);

@@ -57,6 +57,12 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             if a.is(b) {
                 return Some(true);
             }
+            // Subclasses of builtin types without a Python __eq__ compare as their values.
+            let (na, nb) =
+                (crate::subclass::native_unless(a, &["__eq__"]), crate::subclass::native_unless(b, &["__eq__"]));
+            if na.is_some() || nb.is_some() {
+                return native_eq(na.as_ref().unwrap_or(a), nb.as_ref().unwrap_or(b));
+            }
             return Option::None;
         }
         _ => {

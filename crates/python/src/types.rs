@@ -168,7 +168,14 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
 }
 
 pub fn is_data_descriptor(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(**o, Obj::Property { .. }))
+    match v {
+        Value::Obj(o) => matches!(**o, Obj::Property { .. }),
+        // A user-defined descriptor class with `__set__` or `__delete__`.
+        Value::Instance(i) => {
+            i.exc.is_none() && (i.class.lookup_name("__set__").is_some() || i.class.lookup_name("__delete__").is_some())
+        }
+        _ => false,
+    }
 }
 
 fn make_types() -> Types {
@@ -251,6 +258,7 @@ pub fn new_exception(cls: &Arc<Class>, args: Vec<Value>) -> Value {
         class: cls.clone(),
         dict: Mutex::new(Dict::new()),
         exc: Some(Mutex::new(ExcData { args, ..Default::default() })),
+        native: None,
     }))
 }
 

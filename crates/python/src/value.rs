@@ -208,6 +208,9 @@ pub struct Instance {
     pub dict: Mutex<Dict>,
     /// Exception state (args, traceback, cause, context) for instances of BaseException.
     pub exc: Option<Mutex<ExcData>>,
+    /// For a subclass of a builtin type (`class Stack(list)`, `class Point(tuple)`): the builtin
+    /// value the instance is made of, which the builtin type's methods and protocols act on.
+    pub native: Option<Value>,
 }
 
 #[derive(Default, Clone)]

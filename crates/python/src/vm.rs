@@ -52,6 +52,8 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// This thread's trace, when the run is recorded (`Config::trace`).
     pub rec: Option<Box<crate::trace::Recorder>>,
+    /// What the last generator resumed from native code returned when it ended.
+    pub gen_return: Value,
 }
 
 enum Called {
@@ -89,6 +91,7 @@ impl Vm {
             argbuf: Vec::new(),
             repr_guard: Vec::new(),
             rec: crate::runtime::new_recorder(&interp, ident),
+            gen_return: Value::None,
             interp,
         }
     }
@@ -923,6 +926,8 @@ impl Vm {
                                     }
                                     Exhaust::Native => {
                                         if self.frames.len() == boundary {
+                                            // `send()`/`throw()` make StopIteration(value) of it.
+                                            self.gen_return = v;
                                             return Ok(Value::Null);
                                         }
                                         v
@@ -1209,7 +1214,7 @@ impl Vm {
 
     /// Unwinds from the top frame to the nearest handler; `Err` when the exception passes
     /// `boundary` (the frame a nested run started at).
-    fn unwind(&mut self, exc: Value, boundary: usize, add_tb: bool) -> R<()> {
+    pub(crate) fn unwind(&mut self, exc: Value, boundary: usize, add_tb: bool) -> R<()> {
         let mut exc = exc;
         if add_tb {
             self.set_context(&exc);
@@ -1580,6 +1585,7 @@ impl Vm {
 
     /// Advances a generator from native code (a nested run); `None` when it is exhausted.
     pub fn gen_next(&mut self, g: &Arc<Obj>, sent: Value) -> R<Option<Value>> {
+        self.gen_return = Value::None;
         let boundary = self.frames.len();
         let ret_pos = self.stack.len();
         match self.resume_gen(g.clone(), sent, Exhaust::Native, ret_pos) {
@@ -1618,14 +1624,14 @@ impl Vm {
         }
         let is_exc = cls.base_kind == crate::value::Kind::Exception;
         let init = cls.lookup_name("__init__");
-        let new = cls.lookup_name("__new__");
-        if let Some(Value::Func(_)) = new {
-            return Err(err("NotImplementedError", "a custom __new__ is not supported by the playground yet"));
+        if crate::subclass::python_new(&cls).is_some() || (!is_exc && crate::subclass::builtin_base(&cls).is_some()) {
+            return self.instantiate_custom(cls, ret_pos, args_start, n, kw);
         }
         let inst = Value::Instance(Arc::new(crate::value::Instance {
             class: cls.clone(),
             dict: std::sync::Mutex::new(Dict::new()),
             exc: if is_exc { Some(std::sync::Mutex::new(Default::default())) } else { None },
+            native: None,
         }));
         if is_exc {
             // BaseException.__new__ keeps the positional arguments as `args`.
@@ -1659,6 +1665,54 @@ impl Vm {
                 }
                 self.stack.truncate(ret_pos);
                 self.stack.push(inst);
+                Ok(Called::Done)
+            }
+        }
+    }
+
+    /// `cls(...)` for a class with a Python `__new__` or a builtin base (see `subclass`): the
+    /// object comes from `__new__` (a nested run), then `__init__` runs as a frame when the
+    /// object is an instance of `cls`.
+    fn instantiate_custom(
+        &mut self,
+        cls: Arc<crate::value::Class>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
+        let pos: Vec<Value> = self.stack[args_start..args_start + n - nkw].to_vec();
+        let kwvals: Vec<Value> = self.stack[args_start + n - nkw..args_start + n].to_vec();
+        let kwargs: Vec<(Value, Value)> = match &kw {
+            Some(names) => names.0.iter().cloned().zip(kwvals.iter().cloned()).collect(),
+            None => Vec::new(),
+        };
+        self.stack.truncate(ret_pos);
+        let obj = self.new_object(&cls, &pos, &kwargs)?;
+        if !crate::types::isinstance(&obj, &cls) {
+            self.stack.push(obj);
+            return Ok(Called::Done);
+        }
+        match cls.lookup_name("__init__") {
+            Some(Value::Func(f)) => {
+                self.stack.push(Value::Class(cls.clone()));
+                self.stack.push(obj.clone());
+                self.stack.extend(pos);
+                self.stack.extend(kwvals);
+                self.push_function(f, ret_pos, ret_pos + 1, n + 1, kw, FrameKind::Init(obj))?;
+                Ok(Called::Pushed)
+            }
+            // A builtin type's `__init__` (list, dict and set fill themselves from the arguments).
+            Some(Value::Builtin(b)) if !b.name.starts_with("object.") => {
+                let mut args = vec![crate::subclass::native_self(&obj)];
+                args.extend(pos);
+                (b.f)(self, &args, &kwargs)?;
+                self.stack.push(obj);
+                Ok(Called::Done)
+            }
+            _ => {
+                self.stack.push(obj);
                 Ok(Called::Done)
             }
         }

@@ -238,7 +238,11 @@ impl<'a> Copier<'a> {
                     }
                     None => None,
                 };
-                let new = Arc::new(Instance { class: cls, dict: Mutex::new(Dict::new()), exc });
+                let native = match &i.native {
+                    Some(n) => Some(self.copy(n)?),
+                    None => None,
+                };
+                let new = Arc::new(Instance { class: cls, dict: Mutex::new(Dict::new()), exc, native });
                 self.memo.insert(p, Value::Instance(new.clone()));
                 let src = lock(&i.dict).clone();
                 let mut d = Dict::new();
