@@ -10,7 +10,12 @@ use num_bigint::BigInt;
 use crate::code::Code;
 use crate::dict::Dict;
 
-#[derive(Clone, Default)]
+// `repr(C, u8)` puts every payload at offset 8 (a `bool` too), so a `Value` moves as a tag byte and
+// one aligned word. With Rust's default layout `Bool`'s payload sat at offset 1 and LLVM copied
+// values as overlapping unaligned words, which stalled on store forwarding in the stack's pushes
+// and pops.
+#[derive(Default)]
+#[repr(C, u64)]
 pub enum Value {
     /// Not a Python value: an unbound local, or the "no method" marker of `LoadMethod`.
     #[default]
@@ -32,6 +37,36 @@ pub enum Value {
     Instance(Arc<Instance>),
     Module(Arc<Module>),
     Obj(Arc<Obj>),
+}
+
+// Written out rather than derived so that it inlines and copies a value as one 16-byte move. The
+// derived clone was an out-of-line call whose result came back through memory in two halves; the
+// next 16-byte read of it (a push, a pop) could not be forwarded from those stores and stalled, on
+// every `LoadFast` and `LoadConst`.
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        // A heap object's clone is one more strong count on its `Arc`.
+        match self {
+            Value::Null | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
+            Value::Big(a) => std::mem::forget(a.clone()),
+            Value::Str(a) => std::mem::forget(a.clone()),
+            Value::Tuple(a) => std::mem::forget(a.clone()),
+            Value::List(a) => std::mem::forget(a.clone()),
+            Value::Dict(a) => std::mem::forget(a.clone()),
+            Value::Set(a) => std::mem::forget(a.clone()),
+            Value::Func(a) => std::mem::forget(a.clone()),
+            Value::Builtin(a) => std::mem::forget(a.clone()),
+            Value::Method(a) => std::mem::forget(a.clone()),
+            Value::Class(a) => std::mem::forget(a.clone()),
+            Value::Instance(a) => std::mem::forget(a.clone()),
+            Value::Module(a) => std::mem::forget(a.clone()),
+            Value::Obj(a) => std::mem::forget(a.clone()),
+        }
+        // SAFETY: the inline variants own nothing, and for the others the count taken above is
+        // the one the copy owns; so the bitwise copy is a second, independent owner.
+        unsafe { std::ptr::read(self) }
+    }
 }
 
 /// Locks a mutex; a poisoned lock (a panic elsewhere, itself a bug) still yields its data.
