@@ -337,11 +337,11 @@ fn super_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let (class, this) = match args.len() {
         0 => {
             let Some(f) = vm.frames.last() else { return Err(err("RuntimeError", "super(): no arguments")) };
-            let owner = f.func.as_ref().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
+            let owner = f.func().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
             let Some(class) = owner else {
                 return Err(err("RuntimeError", "super(): __class__ cell not found"));
             };
-            if f.code.argcount == 0 && !f.code.varargs {
+            if f.code().argcount == 0 && !f.code().varargs {
                 return Err(err("RuntimeError", "super(): no arguments"));
             }
             let first = vm.stack.get(f.base).cloned().unwrap_or(Value::Null);
