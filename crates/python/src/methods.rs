@@ -223,7 +223,7 @@ fn type_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
                 _ => return Err(type_error("type.__new__() argument 2 must be tuple")),
             };
             let ns = match &args[2] {
-                Value::Dict(d) => Arc::new(crate::value::PyDict { d: Mutex::new(lock(&d.d).clone()) }),
+                Value::Dict(d) => Arc::new(crate::value::PyDict { d: crate::dict::DictCell::new(lock(&d.d).clone()) }),
                 _ => return Err(type_error("type.__new__() argument 3 must be dict")),
             };
             vm.build_class(args[0].clone(), bases, ns)
