@@ -48,6 +48,8 @@ pub struct Vm {
     pub wait_deadline: Option<f64>,
     pub wake: Option<Wake>,
     argbuf: Vec<Value>,
+    /// This thread's cache of globals, builtins and module attributes (see `cache`).
+    pub names: crate::cache::NameCache,
     /// Containers being repr'd, so a list that contains itself prints as `[...]`.
     pub repr_guard: Vec<usize>,
 }
@@ -86,6 +88,7 @@ impl Vm {
             wait_deadline: None,
             wake: None,
             argbuf: Vec::new(),
+            names: Default::default(),
             repr_guard: Vec::new(),
         }
     }
@@ -257,16 +260,14 @@ impl Vm {
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
-                        let v = match self.frames[fi].globals().get_str(name) {
-                            Some(v) => v,
-                            None => match self.interp.builtins.get_str(name) {
-                                Some(v) => v,
-                                None => {
-                                    self.frames[fi].ip = ip;
-                                    return Err(name_error(&name.s));
-                                }
-                            },
-                        };
+                        let mut v = self.names.get(self.frames[fi].globals(), name);
+                        if v.is_null() {
+                            v = self.names.get(&self.interp.builtins, name);
+                            if v.is_null() {
+                                self.frames[fi].ip = ip;
+                                return Err(name_error(&name.s));
+                            }
+                        }
                         self.stack.push(v);
                     }
                     Op::StoreGlobal(i) => {
@@ -288,16 +289,17 @@ impl Vm {
                         let found = self.frames[fi].ns.as_ref().and_then(|ns| ns.get_str(name));
                         let v = match found {
                             Some(v) => v,
-                            None => match self.frames[fi].globals().get_str(name) {
-                                Some(v) => v,
-                                None => match self.interp.builtins.get_str(name) {
-                                    Some(v) => v,
-                                    None => {
+                            None => {
+                                let mut v = self.names.get(self.frames[fi].globals(), name);
+                                if v.is_null() {
+                                    v = self.names.get(&self.interp.builtins, name);
+                                    if v.is_null() {
                                         self.frames[fi].ip = ip;
                                         return Err(name_error(&name.s));
                                     }
-                                },
-                            },
+                                }
+                                v
+                            }
                         };
                         self.stack.push(v);
                     }
@@ -319,6 +321,14 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr(i) => {
+                        if let Some(Value::Module(m)) = self.stack.last() {
+                            let v = self.names.get(&m.dict, &code.names[i as usize]);
+                            if !v.is_null() {
+                                let n = self.stack.len();
+                                self.stack[n - 1] = v;
+                                continue;
+                            }
+                        }
                         let obj = self.pop();
                         // The common case: an instance attribute, no descriptors on its class.
                         if let Value::Instance(inst) = &obj {
@@ -359,6 +369,16 @@ impl Vm {
                         tri!(self, fi, ip, self.delattr(&obj, &code.names[i as usize]));
                     }
                     Op::LoadMethod(i) => {
+                        // `math.sqrt(x)`: a module's attribute is called as it is, unbound.
+                        if let Some(Value::Module(m)) = self.stack.last() {
+                            let v = self.names.get(&m.dict, &code.names[i as usize]);
+                            if !v.is_null() {
+                                let n = self.stack.len();
+                                self.stack[n - 1] = v;
+                                self.stack.push(Value::Null);
+                                continue;
+                            }
+                        }
                         let obj = self.pop();
                         self.frames[fi].ip = ip;
                         let (a, b) = tri!(self, fi, ip, self.load_method(obj, &code.names[i as usize]));
@@ -373,11 +393,9 @@ impl Vm {
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 2;
                         let r = if self.stack[fpos + 1].is_null() {
-                            let f = self.stack[fpos].clone();
-                            self.call_at(fpos, f, fpos + 2, n, None)
+                            self.call_slot(fpos, fpos + 2, n, None)
                         } else {
-                            let f = self.stack[fpos].clone();
-                            self.call_at(fpos, f, fpos + 1, n + 1, None)
+                            self.call_slot(fpos, fpos + 1, n + 1, None)
                         };
                         match tri!(self, fi, ip, r) {
                             Called::Pushed => continue 'frame,
@@ -391,8 +409,7 @@ impl Vm {
                         }
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 1;
-                        let f = self.stack[fpos].clone();
-                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, None)) {
+                        match tri!(self, fi, ip, self.call_slot(fpos, fpos + 1, n, None)) {
                             Called::Pushed => continue 'frame,
                             Called::Done => {}
                         }
@@ -404,12 +421,11 @@ impl Vm {
                         }
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 1;
-                        let f = self.stack[fpos].clone();
                         let names = match &code.consts[names as usize] {
                             Value::Tuple(t) => t.clone(),
                             _ => Arc::new(Tuple(Vec::new())),
                         };
-                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, Some(names))) {
+                        match tri!(self, fi, ip, self.call_slot(fpos, fpos + 1, n, Some(names))) {
                             Called::Pushed => continue 'frame,
                             Called::Done => {}
                         }
@@ -1336,18 +1352,117 @@ impl Vm {
 
     // ------------------------------------------------------------ calls
 
+    /// Calls the callable in stack slot `fpos` (the call's result replaces it and everything
+    /// above), without the `Arc` clones of `call_at` where it can: each is an atomic write to a
+    /// count that every thread calling the same function shares.
+    fn call_slot(&mut self, fpos: usize, args_start: usize, n: usize, kw: Option<Arc<Tuple>>) -> R<Called> {
+        match &self.stack[fpos] {
+            // A Python function moves into its frame: nothing reads the slot until the frame
+            // returns and truncates it, and a function call never blocks (so never runs again).
+            Value::Func(_) => {
+                if let Value::Func(func) = std::mem::take(&mut self.stack[fpos]) {
+                    return self.call_function(func, fpos, args_start, n, kw);
+                }
+                unreachable_call()
+            }
+            // An unbound native function (`math.sqrt`) is called through its fn pointer; it stays
+            // in its slot, where a blocked call finds it when it runs again.
+            Value::Builtin(b) if b.bound.is_none() && b.name != "next" => {
+                let f = b.f;
+                self.call_native(f, None, fpos, args_start, n, kw)
+            }
+            other => {
+                let f = other.clone();
+                self.call_at(fpos, f, args_start, n, kw)
+            }
+        }
+    }
+
+    fn call_function(
+        &mut self,
+        func: Arc<Function>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let generator = func.code.kind == CodeKind::Generator;
+        self.push_function(func, ret_pos, args_start, n, kw, FrameKind::Normal)?;
+        if generator {
+            self.make_generator(ret_pos);
+            return Ok(Called::Done);
+        }
+        Ok(Called::Pushed)
+    }
+
+    /// Calls a native function (`bound` is its first argument, for a method of a builtin type)
+    /// with the arguments at `args_start..`.
+    fn call_native(
+        &mut self,
+        f: crate::value::NativeFn,
+        bound: Option<&Value>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let mut args = std::mem::take(&mut self.argbuf);
+        args.clear();
+        if let Some(this) = bound {
+            args.push(this.clone());
+        }
+        let mut kwargs = Vec::new();
+        match &kw {
+            None => {
+                debug_assert_eq!(self.stack.len(), args_start + n, "a call's arguments are the top of the stack");
+                move_tail(&mut self.stack, args_start, &mut args)
+            }
+            Some(names) => {
+                let npos = n - names.0.len();
+                args.extend(self.stack.drain(args_start..args_start + npos));
+                let vals: Vec<Value> = self.stack.drain(args_start..args_start + names.0.len()).collect();
+                kwargs = names.0.iter().cloned().zip(vals).collect();
+            }
+        }
+        let r = f(self, &args, &kwargs);
+        match r {
+            Ok(v) => {
+                args.clear();
+                self.argbuf = args;
+                self.stack.truncate(ret_pos);
+                self.stack.push(v);
+                Ok(Called::Done)
+            }
+            Err(Raise::Block(w)) => {
+                // Put the arguments back: the call runs again when the thread wakes.
+                let skip = bound.is_some() as usize;
+                self.stack.truncate(args_start);
+                self.stack.extend(args.drain(skip..));
+                for (_, v) in kwargs {
+                    self.stack.push(v);
+                }
+                Err(Raise::Block(w))
+            }
+            Err(Raise::Call(tail)) => {
+                self.stack.truncate(ret_pos);
+                let (callee, targs) = *tail;
+                let n = targs.len();
+                self.stack.push(callee.clone());
+                self.stack.extend(targs);
+                self.call_at(ret_pos, callee, ret_pos + 1, n, None)
+            }
+            Err(e) => {
+                self.stack.truncate(ret_pos);
+                Err(e)
+            }
+        }
+    }
+
     /// Calls `f` with the arguments on the stack at `args_start..` (`n` values, the last ones
     /// named by `kw`). The result replaces everything from `ret_pos` up.
     fn call_at(&mut self, ret_pos: usize, f: Value, args_start: usize, n: usize, kw: Option<Arc<Tuple>>) -> R<Called> {
         match &f {
-            Value::Func(func) => {
-                self.push_function(func.clone(), ret_pos, args_start, n, kw, FrameKind::Normal)?;
-                if func.code.kind == CodeKind::Generator {
-                    self.make_generator(ret_pos);
-                    return Ok(Called::Done);
-                }
-                Ok(Called::Pushed)
-            }
+            Value::Func(func) => self.call_function(func.clone(), ret_pos, args_start, n, kw),
             Value::Builtin(b) => {
                 // `next(gen)` resumes the generator as a frame, so it can block in --simulate.
                 if b.bound.is_none() && b.name == "next" && n == 1 && kw.is_none() {
@@ -1360,51 +1475,7 @@ impl Vm {
                         }
                     }
                 }
-                let mut args = std::mem::take(&mut self.argbuf);
-                args.clear();
-                if let Some(this) = &b.bound {
-                    args.push(this.clone());
-                }
-                let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
-                let npos = n - nkw;
-                args.extend(self.stack.drain(args_start..args_start + npos));
-                let mut kwargs = Vec::new();
-                if let Some(names) = &kw {
-                    let vals: Vec<Value> = self.stack.drain(args_start..args_start + nkw).collect();
-                    kwargs = names.0.iter().cloned().zip(vals).collect();
-                }
-                let r = (b.f)(self, &args, &kwargs);
-                match r {
-                    Ok(v) => {
-                        args.clear();
-                        self.argbuf = args;
-                        self.stack.truncate(ret_pos);
-                        self.stack.push(v);
-                        Ok(Called::Done)
-                    }
-                    Err(Raise::Block(w)) => {
-                        // Put the arguments back: the call runs again when the thread wakes.
-                        let skip = b.bound.is_some() as usize;
-                        self.stack.truncate(args_start);
-                        self.stack.extend(args.drain(skip..));
-                        for (_, v) in kwargs {
-                            self.stack.push(v);
-                        }
-                        Err(Raise::Block(w))
-                    }
-                    Err(Raise::Call(tail)) => {
-                        self.stack.truncate(ret_pos);
-                        let (callee, targs) = *tail;
-                        let n = targs.len();
-                        self.stack.push(callee.clone());
-                        self.stack.extend(targs);
-                        self.call_at(ret_pos, callee, ret_pos + 1, n, None)
-                    }
-                    Err(e) => {
-                        self.stack.truncate(ret_pos);
-                        Err(e)
-                    }
-                }
+                self.call_native(b.f, b.bound.as_ref(), ret_pos, args_start, n, kw)
             }
             Value::Method(m) => {
                 self.stack.insert(args_start, m.this.clone());
@@ -1821,6 +1892,26 @@ impl Vm {
     pub fn unary_op(&mut self, u: UnOp, a: Value) -> R<Value> {
         crate::protocol::unary(self, u, a)
     }
+}
+
+/// Moves `stack[at..]` to the end of `out` (a native call's arguments): a bitwise move, where
+/// `Vec::drain` cost more than the call it fed.
+#[inline]
+fn move_tail(stack: &mut Vec<Value>, at: usize, out: &mut Vec<Value>) {
+    let n = stack.len().saturating_sub(at);
+    out.reserve(n);
+    // SAFETY: the `n` values leave `stack` (its length drops to `at` before anyone can read them
+    // there) and are written once into `out`'s reserved capacity: each has one owner throughout.
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(at), out.as_mut_ptr().add(out.len()), n);
+        stack.set_len(at);
+        out.set_len(out.len() + n);
+    }
+}
+
+#[cold]
+fn unreachable_call() -> R<Called> {
+    Err(err("SystemError", "the callable left its stack slot"))
 }
 
 fn value_error_fmt(msg: String) -> Raise {
