@@ -523,7 +523,7 @@ impl Vm {
             module: module.unwrap_or_else(|| "__main__".into()),
             bases: cls.bases.clone(),
             mro: cls.mro.clone(),
-            dict: std::sync::Mutex::new(lock(&cls.dict).clone()),
+            dict: crate::dict::DictCell::new(lock(&cls.dict).clone()),
             base_kind: cls.base_kind,
             has_descriptors: std::sync::atomic::AtomicBool::new(cls.has_descriptors.load(Ordering::Relaxed)),
             has_setattr: std::sync::atomic::AtomicBool::new(cls.has_setattr.load(Ordering::Relaxed)),

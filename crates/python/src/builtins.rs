@@ -765,7 +765,7 @@ fn dir(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     match args.first() {
         None => {
             if let Some(f) = vm.frames.last() {
-                names = lock(&f.globals.d).keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
+                names = lock(&f.globals().d).keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
             }
         }
         Some(v) => {
@@ -794,7 +794,7 @@ fn dir(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn globals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
-    Ok(vm.frames.last().map(|f| Value::Dict(f.globals.clone())).unwrap_or(Value::None))
+    Ok(vm.frames.last().map(|f| Value::Dict(f.globals().clone())).unwrap_or(Value::None))
 }
 
 fn locals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
@@ -802,11 +802,11 @@ fn locals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     if let Some(ns) = &f.ns {
         return Ok(Value::Dict(ns.clone()));
     }
-    if f.code.kind == crate::code::CodeKind::Module {
-        return Ok(Value::Dict(f.globals.clone()));
+    if f.code().kind == crate::code::CodeKind::Module {
+        return Ok(Value::Dict(f.globals().clone()));
     }
     let mut d = Dict::new();
-    for (i, name) in f.code.local_names.iter().enumerate() {
+    for (i, name) in f.code().local_names.iter().enumerate() {
         let v = &vm.stack[f.base + i];
         let v = match v {
             Value::Obj(o) => match &**o {

@@ -326,7 +326,7 @@ fn dict_new(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 fn fromkeys(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("fromkeys", args, 2, 3)?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
-    let d = Arc::new(PyDict { d: std::sync::Mutex::new(Dict::new()) });
+    let d = Arc::new(PyDict { d: crate::dict::DictCell::new(Dict::new()) });
     for k in vm.collect(&args[1])? {
         vm.dict_set(&d, k, v.clone())?;
     }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::builtins::{arg_count, Kw};
-use crate::frame::{Frame, FrameKind};
+use crate::frame::{Body, Frame, FrameKind};
 use crate::types::{type_error, type_name};
 use crate::value::{PyDict, Value};
 use crate::vm::Vm;
@@ -17,7 +17,7 @@ fn namespaces(vm: &Vm, fname: &str, args: &[Value]) -> R<(Arc<PyDict>, Option<Ar
     let caller = vm.frames.last();
     let globals = match args.get(1) {
         None | Some(Value::None) => match caller {
-            Some(f) => f.globals.clone(),
+            Some(f) => f.globals().clone(),
             None => PyDict::new(),
         },
         Some(Value::Dict(d)) => d.clone(),
@@ -50,9 +50,7 @@ fn run(vm: &mut Vm, code: Arc<crate::code::Code>, globals: Arc<PyDict>, locals: 
     let boundary = vm.frames.len();
     let base = vm.stack.len();
     vm.frames.push(Frame {
-        code,
-        globals,
-        func: None,
+        body: Body::Module(code, globals),
         ns: locals,
         ip: 0,
         base,

@@ -288,7 +288,7 @@ impl StopHandle {
     /// Stops the run: every thread stops at its next eval-breaker check or wait, within 100 ms.
     pub fn stop(&self) {
         self.flag.store(true, Ordering::Relaxed);
-        for i in lock(&self.interp).iter() {
+        for i in lock(&*self.interp).iter() {
             if let Some(i) = i.upgrade() {
                 i.request_stop();
             }

@@ -13,6 +13,7 @@
 pub mod ast;
 pub mod attr;
 pub mod builtins;
+pub mod cache;
 pub mod call;
 pub mod code;
 pub mod compiler;

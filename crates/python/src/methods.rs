@@ -227,7 +227,7 @@ fn type_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
                 _ => return Err(type_error("type.__new__() argument 2 must be tuple")),
             };
             let ns = match &args[2] {
-                Value::Dict(d) => Arc::new(crate::value::PyDict { d: Mutex::new(lock(&d.d).clone()) }),
+                Value::Dict(d) => Arc::new(crate::value::PyDict { d: crate::dict::DictCell::new(lock(&d.d).clone()) }),
                 _ => return Err(type_error("type.__new__() argument 3 must be dict")),
             };
             vm.build_class(args[0].clone(), bases, ns)
@@ -341,11 +341,11 @@ fn super_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let (class, this) = match args.len() {
         0 => {
             let Some(f) = vm.frames.last() else { return Err(err("RuntimeError", "super(): no arguments")) };
-            let owner = f.func.as_ref().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
+            let owner = f.func().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
             let Some(class) = owner else {
                 return Err(err("RuntimeError", "super(): __class__ cell not found"));
             };
-            if f.code.argcount == 0 && !f.code.varargs {
+            if f.code().argcount == 0 && !f.code().varargs {
                 return Err(err("RuntimeError", "super(): no arguments"));
             }
             let first = vm.stack.get(f.base).cloned().unwrap_or(Value::Null);

@@ -193,7 +193,7 @@ pub fn start_process_main(child: &Arc<Interp>, f: Value, args: Vec<Value>) -> R<
 /// Compiles and runs a program to its end: the CLI's and the tests' entry point.
 pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Host>, stop: &StopHandle) -> Outcome {
     let interp = Interp::new(config, host, stop.flag.clone());
-    lock(&stop.interp).push(Arc::downgrade(&interp));
+    lock(&*stop.interp).push(Arc::downgrade(&interp));
     interp.sync_stop();
     lock(&interp.sources).insert(filename.to_string(), source.into());
     let code = match crate::compile(source, filename) {

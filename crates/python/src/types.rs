@@ -160,7 +160,7 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
         module: if builtin { "builtins".into() } else { "__main__".into() },
         bases,
         mro,
-        dict: Mutex::new(dict),
+        dict: crate::dict::DictCell::new(dict),
         base_kind,
         has_descriptors: AtomicBool::new(has_descriptors),
         builtin,

@@ -87,7 +87,7 @@ impl<'a> Copier<'a> {
                 return Ok(Value::List(new));
             }
             Value::Dict(d) => {
-                let new = Arc::new(PyDict { d: Mutex::new(Dict::new()) });
+                let new = Arc::new(PyDict { d: crate::dict::DictCell::new(Dict::new()) });
                 self.memo.insert(p, Value::Dict(new.clone()));
                 let snapshot = lock(&d.d).clone();
                 self.copy_dict_into(&snapshot, &new)?;
@@ -198,7 +198,7 @@ impl<'a> Copier<'a> {
                     module: c.module.clone(),
                     bases,
                     mro,
-                    dict: Mutex::new(Dict::new()),
+                    dict: crate::dict::DictCell::new(Dict::new()),
                     base_kind: c.base_kind,
                     has_descriptors: c.has_descriptors.load(Ordering::Relaxed).into(),
                     has_setattr: c.has_setattr.load(Ordering::Relaxed).into(),
