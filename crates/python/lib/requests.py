@@ -3,7 +3,8 @@
 The lesson's listings call `requests.get(url, timeout=...)` on GitHub's API. The playground must run
 them in a browser and give the same result every time, so this module never touches the network:
 `get` waits a deterministic latency with `time.sleep` (which releases the GIL, as a socket read does)
-and answers from a small table. The same file runs under CPython (through
+and answers from a small table. (In the playground the wait is `_thread._sleep(seconds, "network")`,
+a sleep its trace shows as network I/O.) The same file runs under CPython (through
 `tests/python/cpython_run.py`) and under the playground's interpreter, so the corpus can compare
 them; it is written in the plain subset the interpreter supports: classes, dicts, f-strings,
 exceptions.
@@ -25,6 +26,14 @@ The exceptions have the real module's shape: `RequestException` is an `OSError` 
 """
 
 import time
+
+try:
+    # The playground's interpreter: a sleep that its trace shows as network I/O.
+    from _thread import _sleep as _wait
+except ImportError:
+    # CPython: a plain sleep.
+    def _wait(seconds, reason):
+        time.sleep(seconds)
 
 __all__ = [
     "get",
@@ -273,14 +282,14 @@ def get(url, params=None, timeout=None, **kwargs):
     if isinstance(timeout, tuple):
         timeout = timeout[1]
     if host.endswith(".invalid"):
-        time.sleep(_latency(url))
+        _wait(_latency(url), "network")
         raise ConnectionError(
             f"{pool}(host='{host}', port={port}): Max retries exceeded with url: {path} "
             f"(Caused by NameResolutionError(\"Failed to resolve '{host}'\"))"
         )
     seconds, status, payload, text = _answer(url, host, path)
     if timeout is not None and seconds > timeout:
-        time.sleep(timeout)
+        _wait(timeout, "network")
         raise ReadTimeout(f"{pool}(host='{host}', port={port}): Read timed out. (read timeout={timeout})")
-    time.sleep(seconds)
+    _wait(seconds, "network")
     return Response(url, status, payload, text)

@@ -196,7 +196,8 @@ pub enum StmtKind {
     Expr(Expr),
     Assign(Vec<Expr>, Expr),
     AugAssign(Expr, BinOp, Expr),
-    AnnAssign(Expr, Option<Expr>),
+    /// Target, annotation, value.
+    AnnAssign(Expr, Expr, Option<Expr>),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While(Expr, Vec<Stmt>, Vec<Stmt>),
     For(Expr, Expr, Vec<Stmt>, Vec<Stmt>),

@@ -22,9 +22,27 @@ fn bind(v: Value, obj: &Value) -> Value {
     match v {
         Value::Func(_) => Value::Method(Arc::new(Method { func: v, this: obj.clone() })),
         Value::Builtin(b) if b.bound.is_none() => {
-            Value::Builtin(Arc::new(Builtin { name: b.name, f: b.f, bound: Some(obj.clone()) }))
+            // A builtin type's method acts on the builtin value of a subclass's instance
+            // (`object`'s methods act on the instance itself).
+            let this = match obj {
+                Value::Instance(i) if i.native.is_some() && !b.name.starts_with("object.") => {
+                    crate::subclass::native_self(obj)
+                }
+                _ => obj.clone(),
+            };
+            Value::Builtin(Arc::new(Builtin { name: b.name, f: b.f, bound: Some(this) }))
         }
         other => other,
+    }
+}
+
+/// A user-defined descriptor: an instance whose class defines `__get__`.
+fn user_descriptor_get(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(d) if d.exc.is_none() => {
+            d.class.lookup_name("__get__").filter(|g| !matches!(g, Value::Builtin(_)))
+        }
+        _ => None,
     }
 }
 
@@ -70,6 +88,10 @@ impl Vm {
                     Ok(Value::Method(Arc::new(Method { func: f.clone(), this: Value::Class(cls.clone()) })))
                 }
                 _ => Ok(v),
+            },
+            Value::Instance(_) => match user_descriptor_get(&v) {
+                Some(get) => self.call(&get, vec![v.clone(), obj.clone(), Value::Class(cls.clone())]),
+                None => Ok(v),
             },
             _ => Ok(bind(v, obj)),
         }
@@ -119,7 +141,15 @@ impl Vm {
                 Ok(None)
             }
             Value::Class(c) => {
+                if name.s == "__new__" {
+                    if let Some(v) = crate::subclass::class_new(c) {
+                        return Ok(Some(v));
+                    }
+                }
                 if let Some(v) = c.lookup(name) {
+                    if let Some(get) = user_descriptor_get(&v) {
+                        return Ok(Some(self.call(&get, vec![v.clone(), Value::None, obj.clone()])?));
+                    }
                     return Ok(Some(match &v {
                         Value::Obj(o) => match &**o {
                             Obj::StaticMethod(f) => f.clone(),
@@ -170,6 +200,9 @@ impl Vm {
                 for c in &mro[pos..] {
                     let found = lock(&c.dict).get_str(name);
                     if let Some(v) = found {
+                        if c.builtin && name.s == "__new__" {
+                            return Ok(Some(crate::subclass::visible_new(c)));
+                        }
                         return Ok(Some(match &v {
                             Value::Obj(x) => match &**x {
                                 Obj::StaticMethod(f) => f.clone(),
@@ -207,10 +240,17 @@ impl Vm {
     fn special_attr(&mut self, obj: &Value, name: &str) -> R<Option<Value>> {
         Ok(match (obj, name) {
             (_, "__class__") => Some(Value::Class(type_of(obj))),
+            // `functools.wraps` and decorators may have set these: the function's dict first.
+            (Value::Func(f), "__name__" | "__qualname__" | "__module__" | "__doc__")
+                if lock(&f.dict).as_ref().is_some_and(|d| d.get_name(name).is_some()) =>
+            {
+                lock(&f.dict).as_ref().and_then(|d| d.get_name(name))
+            }
             (Value::Func(f), "__name__") => Some(Value::str(f.code.name.to_string())),
             (Value::Func(f), "__qualname__") => Some(Value::str(f.qualname.clone())),
             (Value::Func(f), "__module__") => Some(f.globals.get_name("__name__").unwrap_or(Value::None)),
-            (Value::Func(_), "__doc__") => Some(Value::None),
+            (Value::Func(f), "__doc__") => Some(f.code.doc.clone().map(Value::str).unwrap_or(Value::None)),
+            (Value::Func(f), "__dict__") => Some(Value::dict(lock(&f.dict).clone().unwrap_or_default())),
             (Value::Func(f), "__defaults__") => {
                 Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
             }
@@ -239,6 +279,8 @@ impl Vm {
                 (Obj::Slice(_, b, _), "stop") => Some(b.clone()),
                 (Obj::Slice(_, _, c), "step") => Some(c.clone()),
                 (Obj::Property { fget, .. }, "fget") => Some(fget.clone()),
+                (Obj::Property { fset, .. }, "fset") => Some(fset.clone()),
+                (Obj::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
                 (Obj::Generator(_, n), "__name__") => Some(Value::str(n.to_string())),
                 (Obj::Native(n), _) => n.getattr(self, name)?,
                 _ => None,
@@ -251,7 +293,16 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if inst.class.has_descriptors.load(Ordering::Relaxed) {
-                    if let Some(Value::Obj(o)) = inst.class.lookup(name) {
+                    let found = inst.class.lookup(name);
+                    if let Some(d @ Value::Instance(_)) = &found {
+                        if let Value::Instance(di) = d {
+                            if let Some(set) = di.class.lookup_name("__set__") {
+                                self.call(&set, vec![d.clone(), obj.clone(), v])?;
+                                return Ok(());
+                            }
+                        }
+                    }
+                    if let Some(Value::Obj(o)) = found {
                         {
                             if let Obj::Property { fset, .. } = &*o {
                                 if fset.is_none() {
@@ -337,6 +388,39 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Arc<Str>) -> R<()> {
+        if let Value::Instance(i) = obj {
+            if crate::subclass::python_defines(&i.class, "__delattr__") {
+                if let Some(da) = i.class.lookup_name("__delattr__") {
+                    self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
+                }
+            }
+            if i.class.has_descriptors.load(Ordering::Relaxed) {
+                match i.class.lookup(name) {
+                    Some(Value::Obj(o)) if matches!(&*o, Obj::Property { .. }) => {
+                        let Obj::Property { fdel, .. } = &*o else { return Ok(()) };
+                        if fdel.is_none() {
+                            return Err(err(
+                                "AttributeError",
+                                format!("property '{}' of '{}' object has no deleter", name.s, i.class.name),
+                            ));
+                        }
+                        let f = fdel.clone();
+                        self.call(&f, vec![obj.clone()])?;
+                        return Ok(());
+                    }
+                    Some(d @ Value::Instance(_)) => {
+                        if let Value::Instance(di) = &d {
+                            if let Some(del) = di.class.lookup_name("__delete__") {
+                                self.call(&del, vec![d.clone(), obj.clone()])?;
+                                return Ok(());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         let removed = match obj {
             Value::Instance(i) => lock(&i.dict).del_str(name).is_some(),
             Value::Class(c) if !c.builtin => lock(&c.dict).del_str(name).is_some(),
@@ -385,7 +469,14 @@ impl Vm {
         for b in &bases {
             match b {
                 Value::Class(c) => {
-                    if c.builtin && c.base_kind != crate::value::Kind::Exception && !Arc::ptr_eq(c, &types().object) {
+                    if c.builtin
+                        && c.base_kind != crate::value::Kind::Exception
+                        && !Arc::ptr_eq(c, &types().object)
+                        && !crate::subclass::is_subclassable(c)
+                    {
+                        if Arc::ptr_eq(c, &types().bool_) {
+                            return Err(type_error("type 'bool' is not an acceptable base type"));
+                        }
                         return Err(err(
                             "NotImplementedError",
                             format!("subclassing the builtin type '{}' is not supported by the playground yet", c.name),
@@ -399,7 +490,29 @@ impl Vm {
         if base_classes.is_empty() {
             base_classes.push(types().object.clone());
         }
-        let dict = lock(&ns.d).clone();
+        // Two different builtin types (or a builtin type and an exception) cannot be combined.
+        let layouts: Vec<Arc<Class>> = base_classes
+            .iter()
+            .filter_map(|b| {
+                if b.base_kind == crate::value::Kind::Exception {
+                    Some(crate::types::exc_class("BaseException"))
+                } else {
+                    crate::subclass::builtin_base(b).or_else(|| crate::subclass::is_subclassable(b).then(|| b.clone()))
+                }
+            })
+            .collect();
+        if layouts.windows(2).any(|w| !Arc::ptr_eq(&w[0], &w[1])) {
+            return Err(type_error("multiple bases have instance lay-out conflict"));
+        }
+        let mut dict = lock(&ns.d).clone();
+        // As in CPython, a class body's `__new__` is a static method, and its
+        // `__init_subclass__` and `__class_getitem__` are class methods.
+        for (name, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
+            if let Some(f @ Value::Func(_)) = dict.get_name(name) {
+                let w = if wrap_static { Obj::StaticMethod(f) } else { Obj::ClassMethod(f) };
+                dict.set_str(crate::value::intern(name), Value::obj(w));
+            }
+        }
         let module = dict.get_name("__module__").and_then(|m| m.as_str().map(String::from));
         let qualname = dict.get_name("__qualname__").and_then(|m| m.as_str().map(String::from));
         let cls = new_class(&name, base_classes, dict, false);
@@ -410,7 +523,7 @@ impl Vm {
             module: module.unwrap_or_else(|| "__main__".into()),
             bases: cls.bases.clone(),
             mro: cls.mro.clone(),
-            dict: std::sync::Mutex::new(lock(&cls.dict).clone()),
+            dict: crate::dict::DictCell::new(lock(&cls.dict).clone()),
             base_kind: cls.base_kind,
             has_descriptors: std::sync::atomic::AtomicBool::new(cls.has_descriptors.load(Ordering::Relaxed)),
             has_setattr: std::sync::atomic::AtomicBool::new(cls.has_setattr.load(Ordering::Relaxed)),
@@ -439,6 +552,32 @@ impl Vm {
                 let _ = f.owner.set(Arc::downgrade(&cls));
             }
         }
+        self.class_created(&cls)?;
         Ok(Value::Class(cls))
+    }
+
+    /// What a new class triggers: `__set_name__` of the descriptors in its body, then its
+    /// parent's `__init_subclass__` (class keywords are not supported, so it gets none).
+    fn class_created(&mut self, cls: &Arc<Class>) -> R<()> {
+        let items = lock(&cls.dict).items();
+        for (k, v) in items {
+            if let Value::Instance(d) = &v {
+                if d.exc.is_none() && crate::subclass::python_defines(&d.class, "__set_name__") {
+                    if let Some(m) = d.class.lookup_name("__set_name__") {
+                        self.call(&m, vec![v.clone(), Value::Class(cls.clone()), k.clone()])?;
+                    }
+                }
+            }
+        }
+        let parent_hook = cls.mro.iter().find_map(|c| lock(&c.dict).get_name("__init_subclass__"));
+        match parent_hook {
+            Some(Value::Obj(o)) if matches!(&*o, Obj::ClassMethod(Value::Func(_))) => {
+                if let Obj::ClassMethod(f) = &*o {
+                    self.call(f, vec![Value::Class(cls.clone())])?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 }

@@ -102,8 +102,8 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
         ("quit", exit),
         ("ascii", ascii),
         ("breakpoint", unsupported_builtin),
-        ("eval", unsupported_builtin),
-        ("exec", unsupported_builtin),
+        ("eval", crate::exec::eval),
+        ("exec", crate::exec::exec),
         ("compile", unsupported_builtin),
         ("__import__", import_builtin),
     ];
@@ -151,7 +151,7 @@ pub fn install(interp: &Arc<crate::interp::Interp>) {
 
 fn unsupported_builtin(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     let _ = vm;
-    Err(err("NotImplementedError", "eval, exec, compile and breakpoint are not supported by the playground yet"))
+    Err(err("NotImplementedError", "compile() and breakpoint() are not supported by the playground yet"))
 }
 
 fn import_builtin(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
@@ -718,7 +718,7 @@ fn ord(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 
 fn radix(args: &[Value], name: &str, r: u32, prefix: &str) -> R<Value> {
     arg_count(name, args, 1, 1)?;
-    let Some(b) = to_big(&args[0]) else {
+    let Some(b) = to_big(&crate::subclass::native_self(&args[0])) else {
         return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&args[0]))));
     };
     let neg = num_traits::Signed::is_negative(&b);
@@ -765,7 +765,7 @@ fn dir(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     match args.first() {
         None => {
             if let Some(f) = vm.frames.last() {
-                names = lock(&f.globals.d).keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
+                names = lock(&f.globals().d).keys().iter().filter_map(|k| k.as_str().map(String::from)).collect();
             }
         }
         Some(v) => {
@@ -794,7 +794,7 @@ fn dir(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn globals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
-    Ok(vm.frames.last().map(|f| Value::Dict(f.globals.clone())).unwrap_or(Value::None))
+    Ok(vm.frames.last().map(|f| Value::Dict(f.globals().clone())).unwrap_or(Value::None))
 }
 
 fn locals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
@@ -802,11 +802,11 @@ fn locals(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     if let Some(ns) = &f.ns {
         return Ok(Value::Dict(ns.clone()));
     }
-    if f.code.kind == crate::code::CodeKind::Module {
-        return Ok(Value::Dict(f.globals.clone()));
+    if f.code().kind == crate::code::CodeKind::Module {
+        return Ok(Value::Dict(f.globals().clone()));
     }
     let mut d = Dict::new();
-    for (i, name) in f.code.local_names.iter().enumerate() {
+    for (i, name) in f.code().local_names.iter().enumerate() {
         let v = &vm.stack[f.base + i];
         let v = match v {
             Value::Obj(o) => match &**o {

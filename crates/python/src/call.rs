@@ -14,7 +14,6 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
     let mut slots = vec![Value::Null; nparams];
     let nkw = kw.map(|k| k.0.len()).unwrap_or(0);
     let npos = args.len() - nkw;
-    let name = &func.qualname;
     let mut args = args.into_iter();
     let pos: Vec<Value> = args.by_ref().take(npos).collect();
     let kwvals: Vec<Value> = args.collect();
@@ -27,7 +26,8 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
             format!("from {required} to {argc} positional arguments")
         };
         return Err(type_error(format!(
-            "{name}() takes {takes} but {given} {} given",
+            "{}() takes {takes} but {given} {} given",
+            display_name(func),
             if given == 1 { "was" } else { "were" }
         )));
     }
@@ -52,7 +52,11 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
             match idx {
                 Some(i) if i >= code.posonly as usize => {
                     if !slots[i].is_null() {
-                        return Err(type_error(format!("{name}() got multiple values for argument '{}'", ks.s)));
+                        return Err(type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            display_name(func),
+                            ks.s
+                        )));
                     }
                     slots[i] = v;
                 }
@@ -60,7 +64,11 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
                     if code.varkw {
                         kwdict.set_str(ks.clone(), v);
                     } else {
-                        return Err(type_error(format!("{name}() got an unexpected keyword argument '{}'", ks.s)));
+                        return Err(type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            display_name(func),
+                            ks.s
+                        )));
                     }
                 }
             }
@@ -83,7 +91,8 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
     }
     if !missing.is_empty() {
         return Err(type_error(format!(
-            "{name}() missing {} required positional argument{}: {}",
+            "{}() missing {} required positional argument{}: {}",
+            display_name(func),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             quote_list(&missing)
@@ -101,7 +110,8 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
     }
     if !missing_kw.is_empty() {
         return Err(type_error(format!(
-            "{name}() missing {} required keyword-only argument{}: {}",
+            "{}() missing {} required keyword-only argument{}: {}",
+            display_name(func),
             missing_kw.len(),
             if missing_kw.len() == 1 { "" } else { "s" },
             quote_list(&missing_kw)
@@ -109,6 +119,14 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Vec<Value>, kw: Option<&Tup
     }
     let _ = vm;
     Ok(slots)
+}
+
+/// The name in the messages: `__qualname__` as dataclasses or a decorator set it, or the function's.
+fn display_name(func: &Function) -> String {
+    match crate::value::lock(&func.dict).as_ref().and_then(|d| d.get_name("__qualname__")) {
+        Some(Value::Str(s)) => s.s.clone(),
+        _ => func.qualname.clone(),
+    }
 }
 
 fn quote_list(names: &[String]) -> String {

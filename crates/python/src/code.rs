@@ -151,6 +151,8 @@ pub struct Code {
     pub first_line: u32,
     /// True when the body is only positional parameters (the call fast path applies).
     pub simple_args: bool,
+    /// A function's docstring (`__doc__`).
+    pub doc: Option<String>,
 }
 
 impl Code {

@@ -15,11 +15,64 @@ use crate::value::{Str, Value};
 type CResult<T> = Result<T, SyntaxError>;
 
 pub fn compile_module(body: &[Stmt], filename: &str, name: &str) -> CResult<Arc<Code>> {
+    compile_body(body, filename, name, false)
+}
+
+/// `exec()`'s code: a module body whose names go through the locals given (when there are any).
+pub fn compile_exec(body: &[Stmt], filename: &str) -> CResult<Arc<Code>> {
+    compile_body(body, filename, "<module>", true)
+}
+
+fn compile_body(body: &[Stmt], filename: &str, name: &str, dynamic_names: bool) -> CResult<Arc<Code>> {
     let scope = symtable::analyze_module(body);
     let filename: Arc<str> = filename.into();
     let mut c = FnCompiler::new(scope, CodeKind::Module, name, name.to_string(), filename, Vec::new(), 1);
+    c.dynamic_names = dynamic_names;
+    c.body_prologue(body);
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
+    c.emit(Op::Return);
+    Ok(Arc::new(c.finish()))
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Const(crate::ast::Const::Str(s)), .. })) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Whether a module or class body annotates a plain name (outside nested functions and classes).
+fn annotates_names(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign(t, _, _) => matches!(t.kind, ExprKind::Name(_)),
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
+            annotates_names(a) || annotates_names(b)
+        }
+        StmtKind::With(_, a) => annotates_names(a),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            annotates_names(body)
+                || handlers.iter().any(|h| annotates_names(&h.body))
+                || annotates_names(orelse)
+                || annotates_names(finalbody)
+        }
+        _ => false,
+    })
+}
+
+/// `eval()`'s code: the value of the one expression the source is.
+pub fn compile_expression(body: &[Stmt], filename: &str) -> CResult<Arc<Code>> {
+    let expr = match body {
+        [Stmt { kind: StmtKind::Expr(e), .. }] => e,
+        [] => return Err(SyntaxError::new("invalid syntax", 1, 0)),
+        [s, ..] => return Err(SyntaxError::new("invalid syntax", s.line, 0)),
+    };
+    let scope = symtable::analyze_module(body);
+    let filename: Arc<str> = filename.into();
+    let mut c = FnCompiler::new(scope, CodeKind::Module, "<module>", "<module>".into(), filename, Vec::new(), 1);
+    c.dynamic_names = true;
+    c.expr(expr)?;
     c.emit(Op::Return);
     Ok(Arc::new(c.finish()))
 }
@@ -69,6 +122,8 @@ struct FnCompiler {
     pub frees: Vec<String>,
     /// The enclosing class, for private name mangling (`self.__x` is `self._C__x`).
     class_name: Option<String>,
+    /// `exec`/`eval` code: top-level names look in the given locals first (LoadName/StoreName).
+    dynamic_names: bool,
 }
 
 impl FnCompiler {
@@ -94,6 +149,7 @@ impl FnCompiler {
             name_index: HashMap::new(),
             frees: Vec::new(),
             class_name: None,
+            dynamic_names: false,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -132,6 +188,22 @@ impl FnCompiler {
             self.code.kind = CodeKind::Generator;
         }
         self.code
+    }
+
+    /// What a module or class body does first: `__doc__` from its docstring, and an empty
+    /// `__annotations__` when it annotates names (CPython's SETUP_ANNOTATIONS).
+    fn body_prologue(&mut self, body: &[Stmt]) {
+        if let Some(doc) = docstring(body) {
+            self.load_const(Value::str(doc));
+            self.store_name("__doc__");
+        } else if self.code.kind == CodeKind::Class {
+            self.load_const(Value::None);
+            self.store_name("__doc__");
+        }
+        if annotates_names(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
     }
 
     fn emit(&mut self, op: Op) -> usize {
@@ -221,6 +293,7 @@ impl FnCompiler {
 
     fn resolve(&self, n: &str) -> Slot {
         match self.scope.kind {
+            ScopeKind::Module if self.dynamic_names && !self.scope.globals.contains(n) => Slot::Name,
             ScopeKind::Module => Slot::Global,
             ScopeKind::Class => {
                 if self.scope.globals.contains(n) {
@@ -300,10 +373,26 @@ impl FnCompiler {
                 }
             }
             StmtKind::AugAssign(t, op, value) => self.aug_assign(t, *op, value)?,
-            StmtKind::AnnAssign(t, value) => {
+            StmtKind::AnnAssign(t, ann, value) => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(t)?;
+                }
+                // Module and class bodies evaluate annotations and keep those of plain names in
+                // `__annotations__` (what dataclasses and NamedTuple read); functions do not.
+                if matches!(self.code.kind, CodeKind::Module | CodeKind::Class) {
+                    self.expr(ann)?;
+                    match &t.kind {
+                        ExprKind::Name(n) => {
+                            self.load_name("__annotations__");
+                            let name = self.mangle(n).into_owned();
+                            self.load_const(Value::str(name));
+                            self.emit(Op::StoreSubscr);
+                        }
+                        _ => {
+                            self.emit(Op::Pop);
+                        }
+                    }
                 }
             }
             StmtKind::If(test, body, orelse) => {
@@ -780,6 +869,7 @@ impl FnCompiler {
         child.code.varkw = p.kwarg.is_some();
         let nparams = p.args.len() + p.kwonly.len() + p.vararg.is_some() as usize + p.kwarg.is_some() as usize;
         child.finish_params(nparams);
+        child.code.doc = docstring(&def.body);
         child.stmts(&def.body)?;
         child.load_const(Value::None);
         child.emit(Op::Return);
@@ -844,6 +934,7 @@ impl FnCompiler {
         );
         child.class_name = Some(name.to_string());
         child.finish_params(0);
+        child.body_prologue(body);
         child.stmts(body)?;
         child.load_const(Value::None);
         child.emit(Op::Return);
@@ -855,6 +946,9 @@ impl FnCompiler {
                 Arg::Pos(e) => {
                     self.expr(e)?;
                     n += 1;
+                }
+                Arg::Kw(k, e) if k == "metaclass" => {
+                    return Err(SyntaxError::unsupported("metaclasses", e.line, e.col));
                 }
                 Arg::Kw(k, e) => {
                     return Err(SyntaxError::unsupported(&format!("class keyword '{k}='"), e.line, e.col));

@@ -125,6 +125,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn append(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("append", args, 2, 2)?;
     let l = list_of(&args[0])?;
     let mut g = lock(&l.items);
@@ -140,6 +141,7 @@ fn append(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn extend(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("extend", args, 2, 2)?;
     let l = list_of(&args[0])?;
     let items = vm.collect(&args[1])?;
@@ -149,6 +151,7 @@ fn extend(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn insert(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("insert", args, 3, 3)?;
     let l = list_of(&args[0])?;
     let i = vm.index(&args[1])?;
@@ -160,6 +163,7 @@ fn insert(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn list_pop(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("pop", args, 1, 2)?;
     let l = list_of(&args[0])?;
     let i = match args.get(1) {
@@ -180,6 +184,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn remove(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("remove", args, 2, 2)?;
     let l = list_of(&args[0])?;
     let items = lock(&l.items).clone();
@@ -204,6 +209,7 @@ fn seq_items(v: &Value) -> Vec<Value> {
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("index", args, 2, 4)?;
     let items = seq_items(&args[0]);
     let n = items.len() as i64;
@@ -232,6 +238,7 @@ fn list_index(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("count", args, 2, 2)?;
     let mut n = 0;
     for it in seq_items(&args[0]) {
@@ -243,6 +250,7 @@ fn list_count(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn sort(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     check_kw("sort", kw, &["key", "reverse"])?;
     if args.len() > 1 {
         return Err(type_error("sort() takes no positional arguments"));
@@ -261,24 +269,30 @@ fn sort(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 }
 
 fn reverse(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     lock(&list_of(&args[0])?.items).reverse();
     Ok(Value::None)
 }
 fn list_clear(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     lock(&list_of(&args[0])?.items).clear();
     Ok(Value::None)
 }
 fn list_copy(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::list(lock(&list_of(&args[0])?.items).clone()))
 }
 fn len(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::Int(vm.len(&args[0])? as i64))
 }
 fn getitem(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("__getitem__", args, 2, 2)?;
     vm.getitem(&args[0], &args[1])
 }
 fn contains(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("__contains__", args, 2, 2)?;
     Ok(Value::Bool(vm.contains(&args[0], &args[1])?))
 }
@@ -312,7 +326,7 @@ fn dict_new(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 fn fromkeys(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("fromkeys", args, 2, 3)?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
-    let d = Arc::new(PyDict { d: std::sync::Mutex::new(Dict::new()) });
+    let d = Arc::new(PyDict { d: crate::dict::DictCell::new(Dict::new()) });
     for k in vm.collect(&args[1])? {
         vm.dict_set(&d, k, v.clone())?;
     }
@@ -324,21 +338,26 @@ fn key_error(k: &Value) -> Raise {
 }
 
 fn get(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("get", args, 2, 3)?;
     let d = dict_of(&args[0])?;
     Ok(vm.dict_get(&d, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 fn keys(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::obj(Obj::DictView(dict_of(&args[0])?, 0)))
 }
 fn values(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::obj(Obj::DictView(dict_of(&args[0])?, 1)))
 }
 fn items(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::obj(Obj::DictView(dict_of(&args[0])?, 2)))
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("pop", args, 2, 3)?;
     let d = dict_of(&args[0])?;
     let h = vm.hash(&args[1])?;
@@ -350,6 +369,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn popitem(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let d = dict_of(&args[0])?;
     let r = lock(&d.d).pop_last();
     match r {
@@ -359,6 +379,7 @@ fn popitem(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("setdefault", args, 2, 3)?;
     let d = dict_of(&args[0])?;
     if let Some(v) = vm.dict_get(&d, &args[1])? {
@@ -370,6 +391,7 @@ fn setdefault(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("update", args, 1, 2)?;
     let d = dict_of(&args[0])?;
     if let Some(src) = args.get(1) {
@@ -382,10 +404,12 @@ fn update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 }
 
 fn dict_clear(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     lock(&dict_of(&args[0])?.d).clear();
     Ok(Value::None)
 }
 fn dict_copy(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::dict(lock(&dict_of(&args[0])?.d).clone()))
 }
 
@@ -406,6 +430,7 @@ fn mutable(s: &Arc<Set>, name: &str) -> R<()> {
 }
 
 fn set_add(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("add", args, 2, 2)?;
     mutable(&set_of(&args[0])?, "add")?;
     vm.set_add(&args[0], args[1].clone())?;
@@ -426,15 +451,18 @@ fn set_remove_impl(vm: &mut Vm, args: &[Value], strict: bool) -> R<Value> {
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("remove", args, 2, 2)?;
     set_remove_impl(vm, args, true)
 }
 fn set_discard(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("discard", args, 2, 2)?;
     set_remove_impl(vm, args, false)
 }
 
 fn set_pop(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let s = set_of(&args[0])?;
     mutable(&s, "pop")?;
     let first = lock(&s.t).pop();
@@ -447,6 +475,7 @@ fn set_pop(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
 }
 fn set_clear(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let s = set_of(&args[0])?;
     mutable(&s, "clear")?;
     lock(&s.d).clear();
@@ -454,12 +483,14 @@ fn set_clear(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     Ok(Value::None)
 }
 fn set_copy(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let s = set_of(&args[0])?;
     let mut t = crate::settable::Table::default();
     t.merge(&lock(&s.t));
     Ok(Value::Set(Arc::new(Set::with_table(t, s.frozen))))
 }
 fn set_update(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let s = set_of(&args[0])?;
     mutable(&s, "update")?;
     for other in &args[1..] {
@@ -495,6 +526,7 @@ fn fold(vm: &mut Vm, args: &[Value], op: crate::ast::BinOp) -> R<Value> {
 }
 
 fn union(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let r = set_copy(vm, &args[..1], kw)?;
     let mut a = vec![r.clone()];
     a.extend(args[1..].iter().cloned());
@@ -516,15 +548,19 @@ fn set_update_any(vm: &mut Vm, args: &[Value]) -> R<()> {
     Ok(())
 }
 fn intersection(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     fold(vm, args, crate::ast::BinOp::BitAnd)
 }
 fn difference(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     fold(vm, args, crate::ast::BinOp::Sub)
 }
 fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     fold(vm, args, crate::ast::BinOp::BitXor)
 }
 fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let r = set_of(&intersection(vm, args, kw)?)?;
     let s = set_of(&args[0])?;
     *lock(&s.d) = lock(&r.d).clone();
@@ -532,6 +568,7 @@ fn intersection_update(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     Ok(Value::None)
 }
 fn difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let s = set_of(&args[0])?;
     for other in &args[1..] {
         let o = as_set(vm, other)?;
@@ -540,14 +577,17 @@ fn difference_update(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     Ok(Value::None)
 }
 fn issubset(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let o = as_set(vm, &args[1])?;
     vm.compare_op(crate::ast::CmpOp::Le, &args[0], &o)
 }
 fn issuperset(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let o = as_set(vm, &args[1])?;
     vm.compare_op(crate::ast::CmpOp::Ge, &args[0], &o)
 }
 fn isdisjoint(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let o = as_set(vm, &args[1])?;
     let r = vm.binary_op(crate::ast::BinOp::BitAnd, args[0].clone(), o, false)?;
     Ok(Value::Bool(vm.len(&r)? == 0))

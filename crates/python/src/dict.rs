@@ -2,7 +2,9 @@
 //! and instance attributes. Entries live in a vector (so iteration follows insertion order, as a
 //! Python dict's does) and a raw hash table maps hashes to their positions.
 
-use std::sync::Arc;
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use hashbrown::HashTable;
 
@@ -56,6 +58,12 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(_), _) | (_, Instance(_)) => {
             if a.is(b) {
                 return Some(true);
+            }
+            // Subclasses of builtin types without a Python __eq__ compare as their values.
+            let (na, nb) =
+                (crate::subclass::native_unless(a, &["__eq__"]), crate::subclass::native_unless(b, &["__eq__"]));
+            if na.is_some() || nb.is_some() {
+                return native_eq(na.as_ref().unwrap_or(a), nb.as_ref().unwrap_or(b));
             }
             return Option::None;
         }
@@ -253,5 +261,63 @@ impl Dict {
             })
             .copied();
         found.map(|i| self.remove_at(i as usize).1)
+    }
+}
+
+/// A dict behind its lock, with a count of the changes made to it: a namespace (module globals,
+/// builtins, a class) whose lookups a thread caches stays valid while the count stays the same,
+/// so a cached `LoadGlobal` takes no lock (a lock is an atomic write to a line every thread that
+/// reads the namespace shares).
+pub struct DictCell {
+    m: Mutex<Dict>,
+    version: AtomicU64,
+}
+
+impl DictCell {
+    pub fn new(d: Dict) -> DictCell {
+        DictCell { m: Mutex::new(d), version: AtomicU64::new(0) }
+    }
+    /// How many times the contents were changed (a guard taken mutably counts as a change).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+    pub fn lock(&self) -> DictGuard<'_> {
+        DictGuard { g: self.m.lock().unwrap_or_else(|e| e.into_inner()), cell: self, changed: false }
+    }
+}
+
+/// The contents of a `DictCell` while its lock is held; a mutable borrow marks a change, which
+/// bumps the version before the lock is released.
+pub struct DictGuard<'a> {
+    g: MutexGuard<'a, Dict>,
+    cell: &'a DictCell,
+    changed: bool,
+}
+
+impl Deref for DictGuard<'_> {
+    type Target = Dict;
+    #[inline]
+    fn deref(&self) -> &Dict {
+        &self.g
+    }
+}
+
+impl DerefMut for DictGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Dict {
+        self.changed = true;
+        &mut self.g
+    }
+}
+
+impl Drop for DictGuard<'_> {
+    fn drop(&mut self) {
+        if self.changed {
+            // Writers hold the lock, so a load and a store count without a race; the release
+            // store is seen by a reader before any later change to the entries.
+            let v = self.cell.version.load(Ordering::Relaxed);
+            self.cell.version.store(v + 1, Ordering::Release);
+        }
     }
 }

@@ -51,10 +51,17 @@ pub enum FrameKind {
     IterNext(u32),
 }
 
+/// What a frame runs. A function owns its code and globals, so a call moves the function into
+/// its frame and clones nothing (each `Arc` clone is an atomic write to a count that every thread
+/// running the same function shares).
+pub enum Body {
+    Func(Arc<Function>),
+    /// A module's body: its code and its namespace.
+    Module(Arc<Code>, Arc<PyDict>),
+}
+
 pub struct Frame {
-    pub code: Arc<Code>,
-    pub func: Option<Arc<Function>>,
-    pub globals: Arc<PyDict>,
+    pub body: Body,
     /// A class body's namespace (names resolve there first).
     pub ns: Option<Arc<PyDict>>,
     pub ip: usize,
@@ -64,4 +71,27 @@ pub struct Frame {
     pub ret_pos: usize,
     pub blocks: Vec<Block>,
     pub kind: FrameKind,
+}
+
+impl Frame {
+    #[inline]
+    pub fn code(&self) -> &Arc<Code> {
+        match &self.body {
+            Body::Func(f) => &f.code,
+            Body::Module(c, _) => c,
+        }
+    }
+    #[inline]
+    pub fn globals(&self) -> &Arc<PyDict> {
+        match &self.body {
+            Body::Func(f) => &f.globals,
+            Body::Module(_, g) => g,
+        }
+    }
+    pub fn func(&self) -> Option<&Arc<Function>> {
+        match &self.body {
+            Body::Func(f) => Some(f),
+            Body::Module(..) => None,
+        }
+    }
 }

@@ -43,11 +43,21 @@ pub struct Config {
     pub switch_interval_ms: f64,
     pub seed: u64,
     pub argv: Vec<String>,
+    /// Where every thread's states are recorded (`--trace`), if anywhere: the host keeps a
+    /// handle to read it while the program runs or after. Child processes share it.
+    pub trace: Option<Arc<crate::trace::Recording>>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { gil: true, simulate: false, switch_interval_ms: 5.0, seed: 0, argv: vec!["main.py".into()] }
+        Config {
+            gil: true,
+            simulate: false,
+            switch_interval_ms: 5.0,
+            seed: 0,
+            argv: vec!["main.py".into()],
+            trace: None,
+        }
     }
 }
 
@@ -278,7 +288,7 @@ impl StopHandle {
     /// Stops the run: every thread stops at its next eval-breaker check or wait, within 100 ms.
     pub fn stop(&self) {
         self.flag.store(true, Ordering::Relaxed);
-        for i in lock(&self.interp).iter() {
+        for i in lock(&*self.interp).iter() {
             if let Some(i) = i.upgrade() {
                 i.request_stop();
             }

@@ -61,6 +61,10 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Big(_) => Err(err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::Instance(_) if crate::subclass::native_unless(v, &["__index__"]).is_some() => {
+                let n = crate::subclass::native_self(v);
+                self.index(&n)
+            }
             _ => Err(type_error(format!(
                 "slice indices must be integers or None or have an __index__ method, not {}",
                 type_name(v)
@@ -73,6 +77,10 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Big(_) => Err(err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::Instance(_) if matches!(crate::subclass::native_self(v), Value::Int(_) | Value::Big(_)) => {
+                let n = crate::subclass::native_self(v);
+                self.seq_index(&n, what)
+            }
             _ if what == "string" => {
                 Err(type_error(format!("string indices must be integers, not '{}'", type_name(v))))
             }
@@ -132,10 +140,28 @@ impl Vm {
                 }
                 _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(obj)))),
             },
-            Value::Instance(i) => match i.class.lookup_name("__getitem__") {
-                Some(m) => self.call(&m, vec![obj.clone(), idx.clone()]),
-                None => Err(type_error(format!("'{}' object is not subscriptable", i.class.name))),
-            },
+            Value::Instance(i) => {
+                if let Some(n @ Value::Dict(_)) = crate::subclass::native_unless(obj, &["__getitem__"]) {
+                    // dict subclasses: a missing key goes to `__missing__` (Counter, defaultdict).
+                    return match self.getitem(&n, idx) {
+                        Err(crate::Raise::Exc(e))
+                            if crate::vm::is_instance_of(&e, "KeyError")
+                                && crate::subclass::python_defines(&i.class, "__missing__") =>
+                        {
+                            let m = i.class.lookup_name("__missing__").unwrap_or(Value::None);
+                            self.call(&m, vec![obj.clone(), idx.clone()])
+                        }
+                        r => r,
+                    };
+                }
+                if let Some(n) = crate::subclass::native_unless(obj, &["__getitem__"]) {
+                    return self.getitem(&n, idx);
+                }
+                match i.class.lookup_name("__getitem__") {
+                    Some(m) => self.call(&m, vec![obj.clone(), idx.clone()]),
+                    None => Err(type_error(format!("'{}' object is not subscriptable", i.class.name))),
+                }
+            }
             Value::Class(c) => {
                 // `list[int]` in annotations evaluated at run time: a generic alias, here the class.
                 if c.builtin {
@@ -429,7 +455,8 @@ impl Vm {
             && self.nested == 0
             && match v {
                 Value::Obj(o) => matches!(**o, Obj::Generator(..) | Obj::Lazy(_)),
-                Value::Instance(_) => true,
+                // A subclass of a builtin type iterates natively unless it overrides that.
+                Value::Instance(_) => crate::subclass::native_unless(v, &["__iter__", "__getitem__", "keys"]).is_none(),
                 _ => false,
             }
     }

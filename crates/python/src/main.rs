@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use playground_python::host::StdHost;
+use playground_python::trace::{chrome, Recording};
 use playground_python::{runtime, Config, StopHandle};
 
 const USAGE: &str =
@@ -61,13 +62,25 @@ fn main() -> ExitCode {
         }
     };
     config.argv = std::iter::once(file.clone()).chain(rest).collect();
+    // The trace's file is made before the program runs, so a bad path costs no run.
+    if let Some(path) = &trace {
+        if let Err(e) = std::fs::File::create(path) {
+            eprintln!("playground-python: can't write the trace to '{path}': {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let recording = trace.as_ref().map(|_| Recording::new());
+    config.trace = recording.clone();
+    let shown = config.clone();
     let dir = std::path::Path::new(&file).parent().map(|p| p.to_path_buf());
     let host = Arc::new(StdHost::new(dir));
     let stop = StopHandle::new();
     let outcome = runtime::run_source(&source, &file, config, host, &stop);
-    if let Some(path) = trace {
-        // Phase 2 writes the Chrome trace; until then an empty but valid one.
-        let _ = std::fs::write(path, "{\"traceEvents\":[]}\n");
+    if let (Some(path), Some(recording)) = (trace, recording) {
+        let json = chrome::export(&recording.snapshot(), &shown);
+        if let Err(e) = std::fs::write(&path, json + "\n") {
+            eprintln!("playground-python: can't write the trace to '{path}': {e}");
+        }
     }
     ExitCode::from(outcome.exit_code.clamp(0, 255) as u8)
 }

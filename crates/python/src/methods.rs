@@ -17,7 +17,9 @@ static INSTALL: Once = Once::new();
 pub fn install_types() {
     INSTALL.call_once(|| {
         let t = types();
-        add_methods(&t.object, &[("__init__", object_init), ("__new__", object_new)]);
+        add_methods(&t.object, &[("__new__", object_new)]);
+        // Named `object.…` so that binding never hands it a subclass instance's builtin value.
+        lock(&t.object.dict).set_str(crate::value::intern("__init__"), Builtin::value("object.__init__", object_init));
         add_methods(
             &t.int,
             &[
@@ -71,6 +73,7 @@ pub fn install_types() {
         }
         crate::str_methods::install();
         crate::containers::install();
+        crate::subclass::install();
     });
 }
 
@@ -93,6 +96,7 @@ fn object_new(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
         class: types().object.clone(),
         dict: Mutex::new(Dict::new()),
         exc: None,
+        native: None,
     })))
 }
 
@@ -223,7 +227,7 @@ fn type_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
                 _ => return Err(type_error("type.__new__() argument 2 must be tuple")),
             };
             let ns = match &args[2] {
-                Value::Dict(d) => Arc::new(crate::value::PyDict { d: Mutex::new(lock(&d.d).clone()) }),
+                Value::Dict(d) => Arc::new(crate::value::PyDict { d: crate::dict::DictCell::new(lock(&d.d).clone()) }),
                 _ => return Err(type_error("type.__new__() argument 3 must be dict")),
             };
             vm.build_class(args[0].clone(), bases, ns)
@@ -337,11 +341,11 @@ fn super_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let (class, this) = match args.len() {
         0 => {
             let Some(f) = vm.frames.last() else { return Err(err("RuntimeError", "super(): no arguments")) };
-            let owner = f.func.as_ref().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
+            let owner = f.func().and_then(|func| func.owner.get()).and_then(|w| w.upgrade());
             let Some(class) = owner else {
                 return Err(err("RuntimeError", "super(): __class__ cell not found"));
             };
-            if f.code.argcount == 0 && !f.code.varargs {
+            if f.code().argcount == 0 && !f.code().varargs {
                 return Err(err("RuntimeError", "super(): no arguments"));
             }
             let first = vm.stack.get(f.base).cloned().unwrap_or(Value::Null);
@@ -432,7 +436,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     let g = gen_obj(&args[0])?;
     match vm.gen_next(&g, args[1].clone())? {
         Some(v) => Ok(v),
-        None => Err(Raise::Exc(new_exception(&crate::types::exc_class("StopIteration"), vec![]))),
+        None => Err(stop_iteration(vm)),
     }
 }
 
@@ -444,24 +448,35 @@ fn iter_next_m(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     crate::builtins::next(vm, &args[..1], &[])
 }
 
-fn gen_close(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn gen_close(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("close", args, 1, 1)?;
     let g = gen_obj(&args[0])?;
-    if let Obj::Generator(st, _) = &*g {
-        let mut st = lock(st);
-        if !st.running {
-            st.frame = None;
-            st.saved.clear();
-            st.finished = true;
-        }
-    }
+    vm.gen_close(&g)?;
     Ok(Value::None)
 }
 
+/// `gen.throw(exc)`, `gen.throw(type)` or the old `gen.throw(type, value[, tb])`.
 fn gen_throw(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
-    let _ = gen_close(vm, args, &[])?;
-    let e = args.get(1).cloned().unwrap_or(Value::None);
-    let e = vm.instantiate_exception(e)?;
-    Err(Raise::Exc(e))
+    arg_count("throw", args, 2, 4)?;
+    let g = gen_obj(&args[0])?;
+    let e = match (&args[1], args.get(2)) {
+        (Value::Class(_), Some(v)) if !v.is_none() => match v {
+            Value::Instance(i) if i.exc.is_some() => v.clone(),
+            other => vm.call(&args[1], vec![other.clone()])?,
+        },
+        (t, _) => vm.instantiate_exception(t.clone())?,
+    };
+    match vm.gen_throw(&g, e)? {
+        Some(v) => Ok(v),
+        None => Err(stop_iteration(vm)),
+    }
+}
+
+/// StopIteration carrying what the generator just returned (`e.value`).
+fn stop_iteration(vm: &mut Vm) -> Raise {
+    let v = std::mem::replace(&mut vm.gen_return, Value::None);
+    let args = if v.is_none() { vec![] } else { vec![v] };
+    Raise::Exc(new_exception(&crate::types::exc_class("StopIteration"), args))
 }
 
 pub fn vec_iter(items: Vec<Value>) -> Value {

@@ -339,9 +339,9 @@ impl Parser {
         if self.at_op(":") {
             self.pos += 1;
             check_target(&first, "assign to")?;
-            let _annotation = self.test()?;
+            let annotation = self.test()?;
             let value = if self.eat_op("=") { Some(self.star_exprs_or_yield()?) } else { None };
-            return Ok(StmtKind::AnnAssign(first, value));
+            return Ok(StmtKind::AnnAssign(first, annotation, value));
         }
         if let Tok::Op(op) = self.tok().tok {
             if let Some(bin) = aug_op(op) {

@@ -39,10 +39,12 @@ fn is_notimpl(v: &Value) -> bool {
 /// A method defined in Python on the value's class (None for builtin types' natives).
 fn user_method(v: &Value, name: &str) -> Option<Value> {
     match v {
-        Value::Instance(i) => i.class.lookup_name(name),
+        Value::Instance(i) => i.class.lookup_name(name).filter(|m| !matches!(m, Value::Builtin(_))),
         _ => None,
     }
 }
+
+use crate::subclass::native_unless;
 
 pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
     Ok(match (u, &a) {
@@ -69,6 +71,9 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
             if let Some(m) = user_method(&a, name) {
                 return vm.call(&m, vec![a]);
             }
+            if let Some(n) = native_unless(&a, &[name]) {
+                return unary(vm, u, n);
+            }
             let sym = match u {
                 UnOp::Neg => "-",
                 UnOp::Pos => "+",
@@ -81,6 +86,27 @@ pub fn unary(vm: &mut Vm, u: UnOp, a: Value) -> R<Value> {
 
 impl Vm {
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> R<Value> {
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            // Subclasses of builtin types: the builtin operation on their values, unless the
+            // class overrides the operator in Python.
+            let (l, r, i) = dunder(op);
+            let overrides = |v: &Value| match v {
+                Value::Instance(inst) => [l, r, i].iter().any(|n| crate::subclass::python_defines(&inst.class, n)),
+                _ => false,
+            };
+            let plain = !overrides(&a) && !overrides(&b);
+            let na = if plain { native_unless(&a, &[]) } else { None };
+            let nb = if plain { native_unless(&b, &[]) } else { None };
+            if na.is_some() || nb.is_some() {
+                let a2 = na.clone().unwrap_or_else(|| a.clone());
+                let result = self.binary_op(op, a2.clone(), nb.unwrap_or(b), inplace)?;
+                // `stack += [x]` extends the list in place and keeps the subclass instance.
+                if inplace && na.is_some() && result.is(&a2) {
+                    return Ok(a);
+                }
+                return Ok(result);
+            }
+        }
         if inplace {
             if let (Value::List(l), BinOp::Add) = (&a, op) {
                 let items = self.collect(&b)?;
@@ -184,6 +210,17 @@ impl Vm {
             if !is_notimpl(&v) {
                 return Ok(v);
             }
+        }
+        // Python operators that gave NotImplemented: the builtin operation on subclass values.
+        let (na, nb) = (crate::subclass::native_self(&a), crate::subclass::native_self(&b));
+        if !na.is(&a) || !nb.is(&b) {
+            let result = match self.binary_op(op, na.clone(), nb, inplace) {
+                Err(crate::Raise::Exc(e)) if self.to_str(&e).is_ok_and(|m| m.starts_with("unsupported operand")) => {
+                    return Err(ops::unsupported(op, &a, &b));
+                }
+                r => r?,
+            };
+            return Ok(if inplace && result.is(&na) && !na.is(&a) { a } else { result });
         }
         if op == BinOp::Add {
             if let (Value::Str(_), _) | (_, Value::Str(_)) = (&a, &b) {
@@ -355,6 +392,11 @@ impl Vm {
                 _ => Ok(a.is(b)),
             },
             (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+                let (na, nb) = (native_unless(a, &["__eq__"]), native_unless(b, &["__eq__"]));
+                if na.is_some() || nb.is_some() {
+                    let (a, b) = (na.unwrap_or_else(|| a.clone()), nb.unwrap_or_else(|| b.clone()));
+                    return self.eq(&a, &b);
+                }
                 if let Some(m) = user_method(a, "__eq__") {
                     let v = self.call(&m, vec![a.clone(), b.clone()])?;
                     if !is_notimpl(&v) {
@@ -366,6 +408,11 @@ impl Vm {
                     if !is_notimpl(&v) {
                         return self.truthy(&v);
                     }
+                }
+                // Both sides said NotImplemented: compare subclass values as the builtin would.
+                let (na, nb) = (crate::subclass::native_self(a), crate::subclass::native_self(b));
+                if !na.is(a) || !nb.is(b) {
+                    return self.eq(&na, &nb);
                 }
                 Ok(a.is(b))
             }
@@ -409,6 +456,11 @@ impl Vm {
             if !is_notimpl(&v) {
                 return Ok(v);
             }
+        }
+        let (na, nb) = (native_unless(a, &[n, r]), native_unless(b, &[n, r]));
+        if na.is_some() || nb.is_some() {
+            let (a, b) = (na.unwrap_or_else(|| a.clone()), nb.unwrap_or_else(|| b.clone()));
+            return self.rich_order(c, &a, &b);
         }
         match self.order(a, b) {
             Ok(Some(o)) => Ok(Value::Bool(order_holds(c, o))),
@@ -648,6 +700,20 @@ impl Vm {
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Instance(i) => {
+                if let Some(n) = native_unless(v, &["__repr__"]) {
+                    return match &n {
+                        // A set subclass shows its class: `Tags({'a', 'b'})`.
+                        Value::Set(s) => {
+                            let items = s.keys();
+                            if items.is_empty() {
+                                Ok(format!("{}()", i.class.name))
+                            } else {
+                                Ok(format!("{}({{{}}})", i.class.name, self.join_repr(&items)?))
+                            }
+                        }
+                        _ => self.repr(&n),
+                    };
+                }
                 if let Some(m) = i.class.lookup_name("__repr__") {
                     if !matches!(m, Value::Builtin(_)) {
                         let r = self.call(&m, vec![v.clone()])?;
@@ -730,6 +796,9 @@ impl Vm {
                         };
                     }
                 }
+                if let Some(n @ Value::Str(_)) = native_unless(v, &["__str__"]) {
+                    return self.to_str(&n);
+                }
                 if i.exc.is_some() {
                     let args = i.exc().map(|d| d.args.clone()).unwrap_or_default();
                     let is_key_error = i.class.is_subclass(&crate::types::exc_class("KeyError"));
@@ -777,6 +846,9 @@ impl Vm {
                 acc
             }
             Value::Instance(i) => {
+                if let Some(n) = native_unless(v, &["__hash__", "__eq__"]) {
+                    return self.hash(&n);
+                }
                 let has_eq = i.class.lookup_name("__eq__").is_some_and(|m| !matches!(m, Value::Builtin(_)));
                 match i.class.lookup_name("__hash__") {
                     Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", i.class.name))),
@@ -1001,6 +1073,9 @@ impl Vm {
             }
             if spec.is_empty() {
                 return self.to_str(v);
+            }
+            if let Some(n) = native_unless(v, &["__format__"]) {
+                return self.format(&n, spec);
             }
             return Err(type_error(format!("unsupported format string passed to {}.__format__", i.class.name)));
         }

@@ -5,7 +5,9 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::gil::Switch;
 use crate::interp::{Config, Host, Interp, StopHandle};
+use crate::trace::{Handover, Recorder, State};
 use crate::types::err;
 use crate::value::{lock, Value};
 use crate::vm::Vm;
@@ -18,22 +20,98 @@ pub struct Outcome {
 }
 
 impl Vm {
+    /// Milliseconds on the trace's clock. Real threads record themselves on the host's clock;
+    /// simulated ones are recorded by the scheduler, on the virtual clock.
+    fn trace_ms(&self) -> f64 {
+        self.interp.host.now() * 1000.0
+    }
+
+    fn tracing_itself(&self) -> bool {
+        self.rec.is_some() && !self.interp.config.simulate
+    }
+
     pub fn release_gil(&mut self) {
         if self.holds_gil {
-            self.interp.gil.release();
+            let at = if self.rec.is_some() { self.trace_ms() } else { 0.0 };
+            self.interp.gil.release(at);
             self.holds_gil = false;
         }
     }
 
-    pub fn acquire_gil(&mut self) -> R<()> {
-        if self.interp.config.gil && !self.interp.config.simulate && !self.holds_gil {
-            if !self.interp.gil.take(self.ident, &self.interp) {
-                return Err(Raise::Stop);
+    /// The thread is about to block in `state`: the trace shows it from now, and the GIL is
+    /// released. `acquire_gil` after the wait shows it waiting for the GIL, then running.
+    pub fn begin_wait(&mut self, state: State) {
+        if self.tracing_itself() {
+            let at = self.trace_ms();
+            if let Some(rec) = &mut self.rec {
+                rec.enter(state, at);
             }
+        }
+        self.release_gil();
+    }
+
+    pub fn acquire_gil(&mut self) -> R<()> {
+        if self.interp.config.simulate {
+            return Ok(());
+        }
+        if self.interp.config.gil && !self.holds_gil {
+            if self.rec.is_some() {
+                let at = self.trace_ms();
+                if let Some(rec) = &mut self.rec {
+                    rec.enter(State::GilWait, at);
+                }
+            }
+            let switch = self.interp.gil.take(self.ident, &self.interp).map_err(|_| Raise::Stop)?;
             self.holds_gil = true;
+            self.trace_took(switch);
+        } else {
+            self.trace_took(None);
         }
         Ok(())
     }
+
+    /// The thread runs again, having taken the GIL from `switch.from` if it says so.
+    fn trace_took(&mut self, switch: Option<Switch>) {
+        if self.rec.is_none() {
+            return;
+        }
+        let at = self.trace_ms();
+        if let Some(rec) = &mut self.rec {
+            rec.enter(State::Run, at);
+            if let Some(s) = switch {
+                rec.handover(Handover { at_ms: at, dropped_ms: s.dropped_ms, from: s.from, forced: s.forced });
+            }
+        }
+    }
+
+    /// The eval breaker's forced switch: drop the GIL for the thread that asked, take it back.
+    pub fn yield_gil(&mut self) {
+        let at = if self.rec.is_some() { self.trace_ms() } else { 0.0 };
+        if let Some(rec) = &mut self.rec {
+            rec.enter(State::GilWait, at);
+        }
+        if let Ok(switch) = self.interp.gil.yield_to_waiter(self.ident, &self.interp, at) {
+            self.trace_took(switch);
+        }
+    }
+
+    /// A real thread's last Python instruction has run: its trace closes now.
+    pub fn trace_finish(&mut self) {
+        if self.tracing_itself() {
+            let at = self.trace_ms();
+            if let Some(rec) = &mut self.rec {
+                rec.finish(at);
+            }
+        }
+    }
+}
+
+/// A recorder for a new thread's `Vm`, when the run is traced. Python names the thread later
+/// (`_thread.set_name`, from `threading`); until then the main thread is `MainThread`.
+pub fn new_recorder(interp: &Arc<Interp>, ident: u64) -> Option<Box<Recorder>> {
+    let recording = interp.config.trace.as_ref()?;
+    let name = if ident == 1 { "MainThread".to_string() } else { format!("thread {ident}") };
+    Some(Box::new(recording.recorder(interp.pid, ident, name)))
 }
 
 /// Starts `f(*args)` on a new Python thread; returns its ident.
@@ -79,6 +157,7 @@ fn thread_main(interp: Arc<Interp>, ident: u64, f: Value, args: Vec<Value>) {
         let tb = crate::traceback::format_exception(&mut vm, &e);
         interp.write_err(&format!("Unhandled exception in thread started by {ident}:\n{tb}"));
     }
+    vm.trace_finish();
     vm.release_gil();
     vm.stack.clear();
     vm.frames.clear();
@@ -114,7 +193,7 @@ pub fn start_process_main(child: &Arc<Interp>, f: Value, args: Vec<Value>) -> R<
 /// Compiles and runs a program to its end: the CLI's and the tests' entry point.
 pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Host>, stop: &StopHandle) -> Outcome {
     let interp = Interp::new(config, host, stop.flag.clone());
-    lock(&stop.interp).push(Arc::downgrade(&interp));
+    lock(&*stop.interp).push(Arc::downgrade(&interp));
     interp.sync_stop();
     lock(&interp.sources).insert(filename.to_string(), source.into());
     let code = match crate::compile(source, filename) {
@@ -160,11 +239,15 @@ pub fn run_source(source: &str, filename: &str, config: Config, host: Arc<dyn Ho
                 }
             }
         }
+        vm.trace_finish();
         vm.release_gil();
         Outcome { exit_code: code }
     };
     finish_threads(&interp);
     interp.flush_out();
+    if let Some(trace) = &interp.config.trace {
+        trace.mark_end(interp.now() * 1000.0);
+    }
     outcome
 }
 

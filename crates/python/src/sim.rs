@@ -2,9 +2,10 @@
 //!
 //! Threads run in slices measured in ticks (a loop back-edge costs the loop body's length in
 //! instructions, a call four; one tick is 25 ns of virtual time, about one CPython bytecode).
-//! With the GIL on, one thread runs at a time and the holder switches after the switch interval
-//! when another thread is ready, as CPython's forced switching does. With it off, up to
-//! `cpu_count` threads advance together in small slices, and a slice may end just before a store
+//! With the GIL on, one thread of each process runs at a time (each process has its own GIL, so
+//! up to `cpu_count` processes advance together) and the holder switches after the switch
+//! interval when another thread of its process is ready, as CPython's forced switching does. With
+//! it off, up to `cpu_count` threads advance together in small slices, and a slice may end just before a store
 //! (`Vm::sim_store_point`), so an unlocked `counter += 1` loses updates as on real cores.
 //! A blocked thread (lock, sleep) is woken by the scheduler, which runs its call again.
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use crate::code::Code;
 use crate::interp::Interp;
 use crate::runtime::{exit_code, Outcome};
+use crate::trace::sim::{SimTracer, SliceEnd};
 use crate::value::{lock, Module, Value};
 use crate::vm::{Vm, Wait, Wake};
 use crate::Raise;
@@ -53,7 +55,9 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
     let mut exit = 0;
     let mut next = 0usize;
     let mut deadlock_noted = false;
-    let cores = if interp.config.gil { 1 } else { interp.host.cpu_count().max(1) };
+    let cores = interp.host.cpu_count().max(1);
+    let mut tracer = SimTracer::new(interp.config.gil);
+    let ms = |t: f64| t * 1000.0;
     loop {
         if interp.stopped() {
             let main = &mut threads[0].vm;
@@ -109,16 +113,35 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
             interp.sleep_until(interp.host.now() + 0.02);
             continue;
         }
+        let chosen: Vec<usize> = if interp.config.gil {
+            // One thread per process: the one that holds that process's GIL.
+            let mut pids: Vec<u32> = Vec::new();
+            let mut first_of_its_process = |i: &usize| {
+                let pid = threads[*i].vm.interp.pid;
+                let first = !pids.contains(&pid);
+                pids.push(pid);
+                first
+            };
+            ready.iter().copied().filter(|i| first_of_its_process(i)).take(cores).collect()
+        } else {
+            ready.iter().copied().take(cores).collect()
+        };
         let until = ((next_deadline - now) / TICK).ceil().max(1.0);
         let budget = if interp.config.gil {
             let switch = (interp.switch_interval().as_secs_f64() / TICK) as i64;
-            let b = if ready.len() > 1 { switch.max(1) } else { LONE_SLICE };
+            let b = if ready.len() > chosen.len() { switch.max(1) } else { LONE_SLICE };
             (b as f64).min(until) as i64
         } else {
             (FREE_SLICE as f64).min(until) as i64
         };
-        let chosen: Vec<usize> = ready.iter().copied().take(cores).collect();
         next = (chosen.last().copied().unwrap_or(0) + 1) % threads.len().max(1);
+        if interp.config.trace.is_some() {
+            let running: Vec<u32> = chosen.iter().map(|&i| threads[i].vm.interp.pid).collect();
+            for (i, t) in threads.iter_mut().enumerate() {
+                let ready = matches!(t.state, State::Ready | State::New);
+                tracer.round(&mut t.vm, chosen.contains(&i), ready, &running, ms(now));
+            }
+        }
         let mut used_max = 0i64;
         for i in chosen {
             let t = &mut threads[i];
@@ -140,11 +163,13 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
             // Every slice costs at least one tick, so time always moves on.
             let used = (t.vm.ticks - before).max(1) as i64;
             used_max = used_max.max(used);
+            let end = ms(now + used as f64 * TICK);
             match r {
-                Err(Raise::Preempt) => {}
+                Err(Raise::Preempt) => tracer.slice_end(&mut t.vm, SliceEnd::Preempted, end),
                 Err(Raise::Block(b)) => {
                     let (w, d) = *b;
                     t.state = State::Blocked(w, d);
+                    tracer.slice_end(&mut t.vm, SliceEnd::Blocked, end);
                 }
                 other => {
                     if t.main {
@@ -159,6 +184,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
                             t.vm.interp.write_err(&tb);
                         }
                         t.state = State::Done;
+                        tracer.slice_end(&mut t.vm, SliceEnd::Done, end);
                         return finish(interp, exit);
                     }
                     if let Err(Raise::Exc(e)) = other {
@@ -167,6 +193,7 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
                             .write_err(&format!("Unhandled exception in thread started by {}:\n{tb}", t.vm.ident));
                     }
                     t.state = State::Done;
+                    tracer.slice_end(&mut t.vm, SliceEnd::Done, end);
                     t.vm.stack.clear();
                     t.vm.frames.clear();
                     let mut th = lock(&interp.threads);

@@ -91,6 +91,7 @@ fn str_new(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("join", args, 2, 2)?;
     let sep = this(args)?;
     if vm.needs_resumable(&args[1]) {
@@ -135,6 +136,7 @@ fn sep_arg(args: &[Value], kw: Kw) -> R<Option<String>> {
 }
 
 fn split(_: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let n = maxsplit(args, kw, 2);
     let parts: Vec<Value> = match sep_arg(args, kw)? {
@@ -164,6 +166,7 @@ fn split(_: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 }
 
 fn rsplit(_: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let n = maxsplit(args, kw, 2);
     let mut parts: Vec<Value> = match sep_arg(args, kw)? {
@@ -194,6 +197,7 @@ fn rsplit(_: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
 }
 
 fn splitlines(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     Ok(Value::list(st.s.lines().map(Value::str).collect()))
 }
@@ -225,23 +229,29 @@ fn strip_with(args: &[Value], left: bool, right: bool) -> R<Value> {
 }
 
 fn strip(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     strip_with(args, true, true)
 }
 fn lstrip(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     strip_with(args, true, false)
 }
 fn rstrip(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     strip_with(args, false, true)
 }
 
 fn upper(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     s(this(args)?.s.to_uppercase())
 }
 fn lower(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     s(this(args)?.s.to_lowercase())
 }
 
 fn title(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let mut out = String::new();
     let mut prev_cased = false;
@@ -257,6 +267,7 @@ fn title(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn capitalize(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let mut cs = st.s.chars();
     let out = match cs.next() {
@@ -267,6 +278,7 @@ fn capitalize(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn swapcase(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     s(st.s
         .chars()
@@ -275,6 +287,7 @@ fn swapcase(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn replace(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("replace", args, 3, 4)?;
     let st = this(args)?;
     let (Some(Value::Str(old)), Some(Value::Str(new))) = (args.get(1), args.get(2)) else {
@@ -332,6 +345,7 @@ fn sub(st: &Str, a: usize, b: usize) -> String {
 }
 
 fn startswith(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("startswith", args, 2, 4)?;
     let st = this(args)?;
     let (a, b) = char_range(&st, args, 2);
@@ -340,6 +354,7 @@ fn startswith(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn endswith(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("endswith", args, 2, 4)?;
     let st = this(args)?;
     let (a, b) = char_range(&st, args, 2);
@@ -362,18 +377,22 @@ fn find_in(args: &[Value], rev: bool) -> R<i64> {
 }
 
 fn find(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::Int(find_in(args, false)?))
 }
 fn rfind(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::Int(find_in(args, true)?))
 }
 fn index(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     match find_in(args, false)? {
         -1 => Err(value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 fn rindex(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     match find_in(args, true)? {
         -1 => Err(value_error("substring not found")),
         i => Ok(Value::Int(i)),
@@ -381,6 +400,7 @@ fn rindex(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn count(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let Some(Value::Str(needle)) = args.get(1) else { return Err(type_error("must be str")) };
     let (a, b) = char_range(&st, args, 2);
@@ -397,38 +417,48 @@ fn pred(args: &[Value], f: impl Fn(char) -> bool) -> R<Value> {
 }
 
 fn isdigit(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     pred(args, |c| c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit())
 }
 fn isnumeric(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     pred(args, char::is_numeric)
 }
 fn isalpha(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     pred(args, char::is_alphabetic)
 }
 fn isalnum(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     pred(args, char::is_alphanumeric)
 }
 fn isspace(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     pred(args, char::is_whitespace)
 }
 fn isascii(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::Bool(this(args)?.s.is_ascii()))
 }
 
 fn isupper(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     Ok(Value::Bool(st.s.chars().any(char::is_alphabetic) && !st.s.chars().any(char::is_lowercase)))
 }
 fn islower(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     Ok(Value::Bool(st.s.chars().any(char::is_alphabetic) && !st.s.chars().any(char::is_uppercase)))
 }
 fn istitle(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let t = title(vm, args, kw)?;
     let st = this(args)?;
     Ok(Value::Bool(st.s.chars().any(char::is_alphabetic) && t.as_str() == Some(st.s.as_str())))
 }
 fn isidentifier(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let mut cs = st.s.chars();
     Ok(Value::Bool(match cs.next() {
@@ -452,6 +482,7 @@ fn pad_args(args: &[Value]) -> R<(Arc<Str>, usize, char)> {
 }
 
 fn center(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let (st, w, f) = pad_args(args)?;
     let n = st.char_len();
     if n >= w {
@@ -463,16 +494,19 @@ fn center(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     s(format!("{}{}{}", f.to_string().repeat(left), st.s, f.to_string().repeat(right)))
 }
 fn ljust(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let (st, w, f) = pad_args(args)?;
     let n = st.char_len();
     s(format!("{}{}", st.s, f.to_string().repeat(w.saturating_sub(n))))
 }
 fn rjust(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let (st, w, f) = pad_args(args)?;
     let n = st.char_len();
     s(format!("{}{}", f.to_string().repeat(w.saturating_sub(n)), st.s))
 }
 fn zfill(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let Some(Value::Int(w)) = args.get(1) else { return Err(type_error("integer argument expected")) };
     let n = st.char_len();
@@ -485,6 +519,7 @@ fn zfill(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
 }
 
 fn partition(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let Some(Value::Str(sep)) = args.get(1) else { return Err(type_error("must be str")) };
     if sep.s.is_empty() {
@@ -496,6 +531,7 @@ fn partition(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     })
 }
 fn rpartition(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let Some(Value::Str(sep)) = args.get(1) else { return Err(type_error("must be str")) };
     if sep.s.is_empty() {
@@ -507,19 +543,23 @@ fn rpartition(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     })
 }
 fn removeprefix(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let p = str_arg(args, 1, "removeprefix")?.unwrap_or_default();
     s(st.s.strip_prefix(p.as_str()).unwrap_or(&st.s).to_string())
 }
 fn removesuffix(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let p = str_arg(args, 1, "removesuffix")?.unwrap_or_default();
     s(st.s.strip_suffix(p.as_str()).unwrap_or(&st.s).to_string())
 }
 fn encode(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::obj(crate::value::Obj::Bytes(this(args)?.s.as_bytes().to_vec())))
 }
 fn expandtabs(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let n = match args.get(1) {
         Some(Value::Int(n)) => *n as usize,
@@ -547,15 +587,18 @@ fn expandtabs(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     s(out)
 }
 fn len(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     Ok(Value::Int(this(args)?.char_len() as i64))
 }
 fn contains(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     arg_count("__contains__", args, 2, 2)?;
     Ok(Value::Bool(vm.contains(&args[0], &args[1])?))
 }
 
 /// `str.format`: `{}`, `{0}`, `{name}`, `{0.attr}`, `{name[key]}`, `!r`/`!s`, `:spec`.
 fn format(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
+    let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
     let pos = &args[1..];
     let chars: Vec<char> = st.s.chars().collect();

@@ -148,7 +148,8 @@ fn stmt(s: &mut Scope, st: &Stmt) {
             expr(s, t);
             target(s, t);
         }
-        StmtKind::AnnAssign(t, v) => {
+        StmtKind::AnnAssign(t, ann, v) => {
+            expr(s, ann);
             if let Some(v) = v {
                 expr(s, v);
                 target(s, t);

@@ -85,5 +85,5 @@ pub fn syntax_error_value(e: &SyntaxError, filename: &str, _source: &str) -> cra
 }
 
 pub fn _unused() {
-    let _ = lock::<()>;
+    let _ = lock::<std::sync::Mutex<()>>;
 }

@@ -160,7 +160,7 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
         module: if builtin { "builtins".into() } else { "__main__".into() },
         bases,
         mro,
-        dict: Mutex::new(dict),
+        dict: crate::dict::DictCell::new(dict),
         base_kind,
         has_descriptors: AtomicBool::new(has_descriptors),
         builtin,
@@ -168,7 +168,14 @@ pub fn new_class(name: &str, bases: Vec<Arc<Class>>, dict: Dict, builtin: bool) 
 }
 
 pub fn is_data_descriptor(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(**o, Obj::Property { .. }))
+    match v {
+        Value::Obj(o) => matches!(**o, Obj::Property { .. }),
+        // A user-defined descriptor class with `__set__` or `__delete__`.
+        Value::Instance(i) => {
+            i.exc.is_none() && (i.class.lookup_name("__set__").is_some() || i.class.lookup_name("__delete__").is_some())
+        }
+        _ => false,
+    }
 }
 
 fn make_types() -> Types {
@@ -251,6 +258,7 @@ pub fn new_exception(cls: &Arc<Class>, args: Vec<Value>) -> Value {
         class: cls.clone(),
         dict: Mutex::new(Dict::new()),
         exc: Some(Mutex::new(ExcData { args, ..Default::default() })),
+        native: None,
     }))
 }
 

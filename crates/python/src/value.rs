@@ -8,9 +8,14 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
 use num_bigint::BigInt;
 
 use crate::code::Code;
-use crate::dict::Dict;
+use crate::dict::{Dict, DictCell, DictGuard};
 
-#[derive(Clone, Default)]
+// `repr(C, u8)` puts every payload at offset 8 (a `bool` too), so a `Value` moves as a tag byte and
+// one aligned word. With Rust's default layout `Bool`'s payload sat at offset 1 and LLVM copied
+// values as overlapping unaligned words, which stalled on store forwarding in the stack's pushes
+// and pops.
+#[derive(Default)]
+#[repr(C, u64)]
 pub enum Value {
     /// Not a Python value: an unbound local, or the "no method" marker of `LoadMethod`.
     #[default]
@@ -34,9 +39,67 @@ pub enum Value {
     Obj(Arc<Obj>),
 }
 
-/// Locks a mutex; a poisoned lock (a panic elsewhere, itself a bug) still yields its data.
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+// Written out rather than derived so that it inlines and copies a value as one 16-byte move. The
+// derived clone was an out-of-line call whose result came back through memory in two halves; the
+// next 16-byte read of it (a push, a pop) could not be forwarded from those stores and stalled, on
+// every `LoadFast` and `LoadConst`.
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        // A heap object's clone is one more strong count on its `Arc`.
+        match self {
+            Value::Null | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
+            Value::Big(a) => std::mem::forget(a.clone()),
+            Value::Str(a) => std::mem::forget(a.clone()),
+            Value::Tuple(a) => std::mem::forget(a.clone()),
+            Value::List(a) => std::mem::forget(a.clone()),
+            Value::Dict(a) => std::mem::forget(a.clone()),
+            Value::Set(a) => std::mem::forget(a.clone()),
+            Value::Func(a) => std::mem::forget(a.clone()),
+            Value::Builtin(a) => std::mem::forget(a.clone()),
+            Value::Method(a) => std::mem::forget(a.clone()),
+            Value::Class(a) => std::mem::forget(a.clone()),
+            Value::Instance(a) => std::mem::forget(a.clone()),
+            Value::Module(a) => std::mem::forget(a.clone()),
+            Value::Obj(a) => std::mem::forget(a.clone()),
+        }
+        // SAFETY: the inline variants own nothing, and for the others the count taken above is
+        // the one the copy owns; so the bitwise copy is a second, independent owner.
+        unsafe { std::ptr::read(self) }
+    }
+}
+
+/// Something `lock` locks: a mutex, or a dict's `DictCell`.
+pub trait Lock {
+    type Guard<'a>
+    where
+        Self: 'a;
+    fn lock_guard(&self) -> Self::Guard<'_>;
+}
+
+impl<T> Lock for Mutex<T> {
+    type Guard<'a>
+        = MutexGuard<'a, T>
+    where
+        T: 'a;
+    #[inline]
+    fn lock_guard(&self) -> MutexGuard<'_, T> {
+        self.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Lock for DictCell {
+    type Guard<'a> = DictGuard<'a>;
+    #[inline]
+    fn lock_guard(&self) -> DictGuard<'_> {
+        self.lock()
+    }
+}
+
+/// Locks a mutex (or a dict); a poisoned lock (a panic elsewhere, itself a bug) still yields its data.
+#[inline]
+pub fn lock<L: Lock + ?Sized>(m: &L) -> L::Guard<'_> {
+    m.lock_guard()
 }
 
 pub struct Str {
@@ -118,7 +181,7 @@ pub struct List {
 }
 
 pub struct PyDict {
-    pub d: Mutex<Dict>,
+    pub d: DictCell,
 }
 
 pub struct Set {
@@ -185,7 +248,7 @@ pub struct Class {
     pub bases: Vec<Arc<Class>>,
     /// The method resolution order, without the class itself (which comes first).
     pub mro: Vec<Arc<Class>>,
-    pub dict: Mutex<Dict>,
+    pub dict: DictCell,
     /// The builtin type instances of this class are made of (`Object` for plain classes).
     pub base_kind: Kind,
     /// Whether some class on the MRO defines a data descriptor (a property), so attribute reads
@@ -208,6 +271,9 @@ pub struct Instance {
     pub dict: Mutex<Dict>,
     /// Exception state (args, traceback, cause, context) for instances of BaseException.
     pub exc: Option<Mutex<ExcData>>,
+    /// For a subclass of a builtin type (`class Stack(list)`, `class Point(tuple)`): the builtin
+    /// value the instance is made of, which the builtin type's methods and protocols act on.
+    pub native: Option<Value>,
 }
 
 #[derive(Default, Clone)]
@@ -300,7 +366,7 @@ impl Value {
         Value::List(Arc::new(List { items: Mutex::new(v), counted: AtomicUsize::new(if cap > 256 { cap } else { 0 }) }))
     }
     pub fn dict(d: Dict) -> Value {
-        Value::Dict(Arc::new(PyDict { d: Mutex::new(d) }))
+        Value::Dict(Arc::new(PyDict { d: DictCell::new(d) }))
     }
     pub fn obj(o: Obj) -> Value {
         Value::Obj(Arc::new(o))
@@ -362,7 +428,7 @@ impl Value {
 
 impl PyDict {
     pub fn new() -> Arc<PyDict> {
-        Arc::new(PyDict { d: Mutex::new(Dict::new()) })
+        Arc::new(PyDict { d: DictCell::new(Dict::new()) })
     }
     pub fn get_str(&self, key: &Arc<Str>) -> Option<Value> {
         lock(&self.d).get_str(key)

@@ -8,9 +8,9 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
-use crate::code::{CodeKind, Op};
+use crate::code::{Code, CodeKind, Op};
 use crate::dict::Dict;
-use crate::frame::{Block, BlockKind, Exhaust, Frame, FrameKind};
+use crate::frame::{Block, BlockKind, Body, Exhaust, Frame, FrameKind};
 use crate::interp::{Interp, BREAK_GIL, BREAK_SIM, BREAK_STOP};
 use crate::types::{err, exc_class, new_exception, type_error, type_name, types};
 use crate::value::{lock, Function, Module, Obj, PyDict, Str, Tuple, Value};
@@ -48,8 +48,14 @@ pub struct Vm {
     pub wait_deadline: Option<f64>,
     pub wake: Option<Wake>,
     argbuf: Vec<Value>,
+    /// This thread's cache of globals, builtins and module attributes (see `cache`).
+    pub names: crate::cache::NameCache,
     /// Containers being repr'd, so a list that contains itself prints as `[...]`.
     pub repr_guard: Vec<usize>,
+    /// This thread's trace, when the run is recorded (`Config::trace`).
+    pub rec: Option<Box<crate::trace::Recorder>>,
+    /// What the last generator resumed from native code returned when it ended.
+    pub gen_return: Value,
 }
 
 enum Called {
@@ -74,7 +80,6 @@ macro_rules! tri {
 impl Vm {
     pub fn new(interp: Arc<Interp>, ident: u64) -> Vm {
         Vm {
-            interp,
             stack: Vec::with_capacity(256),
             frames: Vec::with_capacity(16),
             exc_info: Value::None,
@@ -86,7 +91,11 @@ impl Vm {
             wait_deadline: None,
             wake: None,
             argbuf: Vec::new(),
+            names: Default::default(),
             repr_guard: Vec::new(),
+            rec: crate::runtime::new_recorder(&interp, ident),
+            gen_return: Value::None,
+            interp,
         }
     }
 
@@ -158,7 +167,7 @@ impl Vm {
             self.ticks += weight as u64;
         }
         if bits & BREAK_GIL != 0 && self.holds_gil && self.interp.gil.drop_requested() {
-            self.interp.gil.yield_to_waiter(self.ident, &self.interp);
+            self.yield_gil();
             if self.interp.stopped() {
                 return Err(Raise::Stop);
             }
@@ -169,7 +178,12 @@ impl Vm {
     fn execute(&mut self, boundary: usize) -> R<Value> {
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // SAFETY: the frame at `fi` owns an `Arc` of this code (through its function or its
+            // module body) for as long as this loop runs it: the only paths that pop or move that
+            // frame (Return, Yield) leave the inner loop straight after, and moving an `Arc` does
+            // not move the code it points to. Borrowing instead of cloning saves two atomic writes
+            // per frame entry on a count that every thread running this code shares.
+            let code: &Code = unsafe { &*Arc::as_ptr(self.frames[fi].code()) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             let ops = &code.ops[..];
@@ -252,16 +266,14 @@ impl Vm {
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
-                        let v = match self.frames[fi].globals.get_str(name) {
-                            Some(v) => v,
-                            None => match self.interp.builtins.get_str(name) {
-                                Some(v) => v,
-                                None => {
-                                    self.frames[fi].ip = ip;
-                                    return Err(name_error(&name.s));
-                                }
-                            },
-                        };
+                        let mut v = self.names.get(self.frames[fi].globals(), name);
+                        if v.is_null() {
+                            v = self.names.get(&self.interp.builtins, name);
+                            if v.is_null() {
+                                self.frames[fi].ip = ip;
+                                return Err(name_error(&name.s));
+                            }
+                        }
                         self.stack.push(v);
                     }
                     Op::StoreGlobal(i) => {
@@ -269,11 +281,11 @@ impl Vm {
                             tri!(self, fi, ip, self.sim_store_point());
                         }
                         let v = self.pop();
-                        self.frames[fi].globals.set_str(&code.names[i as usize], v);
+                        self.frames[fi].globals().set_str(&code.names[i as usize], v);
                     }
                     Op::DeleteGlobal(i) => {
                         let name = &code.names[i as usize];
-                        if lock(&self.frames[fi].globals.d).del_str(name).is_none() {
+                        if lock(&self.frames[fi].globals().d).del_str(name).is_none() {
                             self.frames[fi].ip = ip;
                             return Err(name_error(&name.s));
                         }
@@ -283,16 +295,17 @@ impl Vm {
                         let found = self.frames[fi].ns.as_ref().and_then(|ns| ns.get_str(name));
                         let v = match found {
                             Some(v) => v,
-                            None => match self.frames[fi].globals.get_str(name) {
-                                Some(v) => v,
-                                None => match self.interp.builtins.get_str(name) {
-                                    Some(v) => v,
-                                    None => {
+                            None => {
+                                let mut v = self.names.get(self.frames[fi].globals(), name);
+                                if v.is_null() {
+                                    v = self.names.get(&self.interp.builtins, name);
+                                    if v.is_null() {
                                         self.frames[fi].ip = ip;
                                         return Err(name_error(&name.s));
                                     }
-                                },
-                            },
+                                }
+                                v
+                            }
                         };
                         self.stack.push(v);
                     }
@@ -301,19 +314,27 @@ impl Vm {
                         let f = &self.frames[fi];
                         match &f.ns {
                             Some(ns) => ns.set_str(&code.names[i as usize], v),
-                            None => f.globals.set_str(&code.names[i as usize], v),
+                            None => f.globals().set_str(&code.names[i as usize], v),
                         }
                     }
                     Op::DeleteName(i) => {
                         let name = &code.names[i as usize];
                         let f = &self.frames[fi];
-                        let d = f.ns.as_ref().unwrap_or(&f.globals);
+                        let d = f.ns.as_ref().unwrap_or(f.globals());
                         if lock(&d.d).del_str(name).is_none() {
                             self.frames[fi].ip = ip;
                             return Err(name_error(&name.s));
                         }
                     }
                     Op::LoadAttr(i) => {
+                        if let Some(Value::Module(m)) = self.stack.last() {
+                            let v = self.names.get(&m.dict, &code.names[i as usize]);
+                            if !v.is_null() {
+                                let n = self.stack.len();
+                                self.stack[n - 1] = v;
+                                continue;
+                            }
+                        }
                         let obj = self.pop();
                         // The common case: an instance attribute, no descriptors on its class.
                         if let Value::Instance(inst) = &obj {
@@ -354,6 +375,16 @@ impl Vm {
                         tri!(self, fi, ip, self.delattr(&obj, &code.names[i as usize]));
                     }
                     Op::LoadMethod(i) => {
+                        // `math.sqrt(x)`: a module's attribute is called as it is, unbound.
+                        if let Some(Value::Module(m)) = self.stack.last() {
+                            let v = self.names.get(&m.dict, &code.names[i as usize]);
+                            if !v.is_null() {
+                                let n = self.stack.len();
+                                self.stack[n - 1] = v;
+                                self.stack.push(Value::Null);
+                                continue;
+                            }
+                        }
                         let obj = self.pop();
                         self.frames[fi].ip = ip;
                         let (a, b) = tri!(self, fi, ip, self.load_method(obj, &code.names[i as usize]));
@@ -368,11 +399,9 @@ impl Vm {
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 2;
                         let r = if self.stack[fpos + 1].is_null() {
-                            let f = self.stack[fpos].clone();
-                            self.call_at(fpos, f, fpos + 2, n, None)
+                            self.call_slot(fpos, fpos + 2, n, None)
                         } else {
-                            let f = self.stack[fpos].clone();
-                            self.call_at(fpos, f, fpos + 1, n + 1, None)
+                            self.call_slot(fpos, fpos + 1, n + 1, None)
                         };
                         match tri!(self, fi, ip, r) {
                             Called::Pushed => continue 'frame,
@@ -386,8 +415,7 @@ impl Vm {
                         }
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 1;
-                        let f = self.stack[fpos].clone();
-                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, None)) {
+                        match tri!(self, fi, ip, self.call_slot(fpos, fpos + 1, n, None)) {
                             Called::Pushed => continue 'frame,
                             Called::Done => {}
                         }
@@ -399,12 +427,11 @@ impl Vm {
                         }
                         let n = n as usize;
                         let fpos = self.stack.len() - n - 1;
-                        let f = self.stack[fpos].clone();
                         let names = match &code.consts[names as usize] {
                             Value::Tuple(t) => t.clone(),
                             _ => Arc::new(Tuple(Vec::new())),
                         };
-                        match tri!(self, fi, ip, self.call_at(fpos, f, fpos + 1, n, Some(names))) {
+                        match tri!(self, fi, ip, self.call_slot(fpos, fpos + 1, n, Some(names))) {
                             Called::Pushed => continue 'frame,
                             Called::Done => {}
                         }
@@ -806,7 +833,7 @@ impl Vm {
                         let Obj::Code(c) = &*co else { continue };
                         let f = Function {
                             code: c.clone(),
-                            globals: self.frames[fi].globals.clone(),
+                            globals: self.frames[fi].globals().clone(),
                             defaults: match defaults {
                                 Value::Tuple(t) => t.0.clone(),
                                 _ => Vec::new(),
@@ -839,7 +866,7 @@ impl Vm {
                         let Value::Func(f) = body else { continue };
                         self.frames[fi].ip = ip;
                         let ns = PyDict::new();
-                        if let Some(m) = self.frames[fi].globals.get_name("__name__") {
+                        if let Some(m) = self.frames[fi].globals().get_name("__name__") {
                             ns.set_name("__module__", m);
                         }
                         ns.set_name("__qualname__", Value::str(f.code.qualname.clone()));
@@ -851,9 +878,7 @@ impl Vm {
                         }
                         tri!(self, fi, ip, self.check_depth());
                         self.frames.push(Frame {
-                            code: f.code.clone(),
-                            globals: f.globals.clone(),
-                            func: Some(f.clone()),
+                            body: Body::Func(f),
                             ns: Some(ns),
                             ip: 0,
                             base: ret_pos,
@@ -920,6 +945,8 @@ impl Vm {
                                     }
                                     Exhaust::Native => {
                                         if self.frames.len() == boundary {
+                                            // `send()`/`throw()` make StopIteration(value) of it.
+                                            self.gen_return = v;
                                             return Ok(Value::Null);
                                         }
                                         v
@@ -1157,7 +1184,7 @@ impl Vm {
                         let m = self.pop();
                         if let Value::Module(m) = m {
                             let items = lock(&m.dict.d).items();
-                            let g = self.frames[fi].globals.clone();
+                            let g = self.frames[fi].globals().clone();
                             for (k, v) in items {
                                 if let Value::Str(s) = &k {
                                     if !s.s.starts_with('_') {
@@ -1206,7 +1233,7 @@ impl Vm {
 
     /// Unwinds from the top frame to the nearest handler; `Err` when the exception passes
     /// `boundary` (the frame a nested run started at).
-    fn unwind(&mut self, exc: Value, boundary: usize, add_tb: bool) -> R<()> {
+    pub(crate) fn unwind(&mut self, exc: Value, boundary: usize, add_tb: bool) -> R<()> {
         let mut exc = exc;
         if add_tb {
             self.set_context(&exc);
@@ -1218,9 +1245,9 @@ impl Vm {
                 if let Value::Instance(inst) = &exc {
                     if let Some(mut d) = inst.exc() {
                         d.traceback.push(crate::value::TbEntry {
-                            filename: frame.code.filename.clone(),
-                            line: frame.code.line_at(frame.ip.saturating_sub(1)),
-                            name: frame.code.name.clone(),
+                            filename: frame.code().filename.clone(),
+                            line: frame.code().line_at(frame.ip.saturating_sub(1)),
+                            name: frame.code().name.clone(),
                         });
                     }
                 }
@@ -1333,18 +1360,117 @@ impl Vm {
 
     // ------------------------------------------------------------ calls
 
+    /// Calls the callable in stack slot `fpos` (the call's result replaces it and everything
+    /// above), without the `Arc` clones of `call_at` where it can: each is an atomic write to a
+    /// count that every thread calling the same function shares.
+    fn call_slot(&mut self, fpos: usize, args_start: usize, n: usize, kw: Option<Arc<Tuple>>) -> R<Called> {
+        match &self.stack[fpos] {
+            // A Python function moves into its frame: nothing reads the slot until the frame
+            // returns and truncates it, and a function call never blocks (so never runs again).
+            Value::Func(_) => {
+                if let Value::Func(func) = std::mem::take(&mut self.stack[fpos]) {
+                    return self.call_function(func, fpos, args_start, n, kw);
+                }
+                unreachable_call()
+            }
+            // An unbound native function (`math.sqrt`) is called through its fn pointer; it stays
+            // in its slot, where a blocked call finds it when it runs again.
+            Value::Builtin(b) if b.bound.is_none() && b.name != "next" => {
+                let f = b.f;
+                self.call_native(f, None, fpos, args_start, n, kw)
+            }
+            other => {
+                let f = other.clone();
+                self.call_at(fpos, f, args_start, n, kw)
+            }
+        }
+    }
+
+    fn call_function(
+        &mut self,
+        func: Arc<Function>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let generator = func.code.kind == CodeKind::Generator;
+        self.push_function(func, ret_pos, args_start, n, kw, FrameKind::Normal)?;
+        if generator {
+            self.make_generator(ret_pos);
+            return Ok(Called::Done);
+        }
+        Ok(Called::Pushed)
+    }
+
+    /// Calls a native function (`bound` is its first argument, for a method of a builtin type)
+    /// with the arguments at `args_start..`.
+    fn call_native(
+        &mut self,
+        f: crate::value::NativeFn,
+        bound: Option<&Value>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let mut args = std::mem::take(&mut self.argbuf);
+        args.clear();
+        if let Some(this) = bound {
+            args.push(this.clone());
+        }
+        let mut kwargs = Vec::new();
+        match &kw {
+            None => {
+                debug_assert_eq!(self.stack.len(), args_start + n, "a call's arguments are the top of the stack");
+                move_tail(&mut self.stack, args_start, &mut args)
+            }
+            Some(names) => {
+                let npos = n - names.0.len();
+                args.extend(self.stack.drain(args_start..args_start + npos));
+                let vals: Vec<Value> = self.stack.drain(args_start..args_start + names.0.len()).collect();
+                kwargs = names.0.iter().cloned().zip(vals).collect();
+            }
+        }
+        let r = f(self, &args, &kwargs);
+        match r {
+            Ok(v) => {
+                args.clear();
+                self.argbuf = args;
+                self.stack.truncate(ret_pos);
+                self.stack.push(v);
+                Ok(Called::Done)
+            }
+            Err(Raise::Block(w)) => {
+                // Put the arguments back: the call runs again when the thread wakes.
+                let skip = bound.is_some() as usize;
+                self.stack.truncate(args_start);
+                self.stack.extend(args.drain(skip..));
+                for (_, v) in kwargs {
+                    self.stack.push(v);
+                }
+                Err(Raise::Block(w))
+            }
+            Err(Raise::Call(tail)) => {
+                self.stack.truncate(ret_pos);
+                let (callee, targs) = *tail;
+                let n = targs.len();
+                self.stack.push(callee.clone());
+                self.stack.extend(targs);
+                self.call_at(ret_pos, callee, ret_pos + 1, n, None)
+            }
+            Err(e) => {
+                self.stack.truncate(ret_pos);
+                Err(e)
+            }
+        }
+    }
+
     /// Calls `f` with the arguments on the stack at `args_start..` (`n` values, the last ones
     /// named by `kw`). The result replaces everything from `ret_pos` up.
     fn call_at(&mut self, ret_pos: usize, f: Value, args_start: usize, n: usize, kw: Option<Arc<Tuple>>) -> R<Called> {
         match &f {
-            Value::Func(func) => {
-                self.push_function(func.clone(), ret_pos, args_start, n, kw, FrameKind::Normal)?;
-                if func.code.kind == CodeKind::Generator {
-                    self.make_generator(ret_pos);
-                    return Ok(Called::Done);
-                }
-                Ok(Called::Pushed)
-            }
+            Value::Func(func) => self.call_function(func.clone(), ret_pos, args_start, n, kw),
             Value::Builtin(b) => {
                 // `next(gen)` resumes the generator as a frame, so it can block in --simulate.
                 if b.bound.is_none() && b.name == "next" && n == 1 && kw.is_none() {
@@ -1357,51 +1483,7 @@ impl Vm {
                         }
                     }
                 }
-                let mut args = std::mem::take(&mut self.argbuf);
-                args.clear();
-                if let Some(this) = &b.bound {
-                    args.push(this.clone());
-                }
-                let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
-                let npos = n - nkw;
-                args.extend(self.stack.drain(args_start..args_start + npos));
-                let mut kwargs = Vec::new();
-                if let Some(names) = &kw {
-                    let vals: Vec<Value> = self.stack.drain(args_start..args_start + nkw).collect();
-                    kwargs = names.0.iter().cloned().zip(vals).collect();
-                }
-                let r = (b.f)(self, &args, &kwargs);
-                match r {
-                    Ok(v) => {
-                        args.clear();
-                        self.argbuf = args;
-                        self.stack.truncate(ret_pos);
-                        self.stack.push(v);
-                        Ok(Called::Done)
-                    }
-                    Err(Raise::Block(w)) => {
-                        // Put the arguments back: the call runs again when the thread wakes.
-                        let skip = b.bound.is_some() as usize;
-                        self.stack.truncate(args_start);
-                        self.stack.extend(args.drain(skip..));
-                        for (_, v) in kwargs {
-                            self.stack.push(v);
-                        }
-                        Err(Raise::Block(w))
-                    }
-                    Err(Raise::Call(tail)) => {
-                        self.stack.truncate(ret_pos);
-                        let (callee, targs) = *tail;
-                        let n = targs.len();
-                        self.stack.push(callee.clone());
-                        self.stack.extend(targs);
-                        self.call_at(ret_pos, callee, ret_pos + 1, n, None)
-                    }
-                    Err(e) => {
-                        self.stack.truncate(ret_pos);
-                        Err(e)
-                    }
-                }
+                self.call_native(b.f, b.bound.as_ref(), ret_pos, args_start, n, kw)
             }
             Value::Method(m) => {
                 self.stack.insert(args_start, m.this.clone());
@@ -1498,9 +1580,7 @@ impl Vm {
             }
         }
         self.frames.push(Frame {
-            code: func.code.clone(),
-            globals: func.globals.clone(),
-            func: Some(func),
+            body: Body::Func(func),
             ns: None,
             ip: 0,
             base: args_start,
@@ -1517,7 +1597,7 @@ impl Vm {
         let saved: Vec<Value> = self.stack.drain(frame.base..).collect();
         self.stack.truncate(ret_pos);
         frame.base = 0;
-        let name: Arc<str> = frame.code.qualname.as_str().into();
+        let name: Arc<str> = frame.code().qualname.as_str().into();
         let st = crate::gen::GenState { frame: Some(frame), saved, ..Default::default() };
         self.stack.push(Value::obj(Obj::Generator(std::sync::Mutex::new(st), name)));
     }
@@ -1577,6 +1657,7 @@ impl Vm {
 
     /// Advances a generator from native code (a nested run); `None` when it is exhausted.
     pub fn gen_next(&mut self, g: &Arc<Obj>, sent: Value) -> R<Option<Value>> {
+        self.gen_return = Value::None;
         let boundary = self.frames.len();
         let ret_pos = self.stack.len();
         match self.resume_gen(g.clone(), sent, Exhaust::Native, ret_pos) {
@@ -1615,14 +1696,14 @@ impl Vm {
         }
         let is_exc = cls.base_kind == crate::value::Kind::Exception;
         let init = cls.lookup_name("__init__");
-        let new = cls.lookup_name("__new__");
-        if let Some(Value::Func(_)) = new {
-            return Err(err("NotImplementedError", "a custom __new__ is not supported by the playground yet"));
+        if crate::subclass::python_new(&cls).is_some() || (!is_exc && crate::subclass::builtin_base(&cls).is_some()) {
+            return self.instantiate_custom(cls, ret_pos, args_start, n, kw);
         }
         let inst = Value::Instance(Arc::new(crate::value::Instance {
             class: cls.clone(),
             dict: std::sync::Mutex::new(Dict::new()),
             exc: if is_exc { Some(std::sync::Mutex::new(Default::default())) } else { None },
+            native: None,
         }));
         if is_exc {
             // BaseException.__new__ keeps the positional arguments as `args`.
@@ -1656,6 +1737,54 @@ impl Vm {
                 }
                 self.stack.truncate(ret_pos);
                 self.stack.push(inst);
+                Ok(Called::Done)
+            }
+        }
+    }
+
+    /// `cls(...)` for a class with a Python `__new__` or a builtin base (see `subclass`): the
+    /// object comes from `__new__` (a nested run), then `__init__` runs as a frame when the
+    /// object is an instance of `cls`.
+    fn instantiate_custom(
+        &mut self,
+        cls: Arc<crate::value::Class>,
+        ret_pos: usize,
+        args_start: usize,
+        n: usize,
+        kw: Option<Arc<Tuple>>,
+    ) -> R<Called> {
+        let nkw = kw.as_ref().map(|k| k.0.len()).unwrap_or(0);
+        let pos: Vec<Value> = self.stack[args_start..args_start + n - nkw].to_vec();
+        let kwvals: Vec<Value> = self.stack[args_start + n - nkw..args_start + n].to_vec();
+        let kwargs: Vec<(Value, Value)> = match &kw {
+            Some(names) => names.0.iter().cloned().zip(kwvals.iter().cloned()).collect(),
+            None => Vec::new(),
+        };
+        self.stack.truncate(ret_pos);
+        let obj = self.new_object(&cls, &pos, &kwargs)?;
+        if !crate::types::isinstance(&obj, &cls) {
+            self.stack.push(obj);
+            return Ok(Called::Done);
+        }
+        match cls.lookup_name("__init__") {
+            Some(Value::Func(f)) => {
+                self.stack.push(Value::Class(cls.clone()));
+                self.stack.push(obj.clone());
+                self.stack.extend(pos);
+                self.stack.extend(kwvals);
+                self.push_function(f, ret_pos, ret_pos + 1, n + 1, kw, FrameKind::Init(obj))?;
+                Ok(Called::Pushed)
+            }
+            // A builtin type's `__init__` (list, dict and set fill themselves from the arguments).
+            Some(Value::Builtin(b)) if !b.name.starts_with("object.") => {
+                let mut args = vec![crate::subclass::native_self(&obj)];
+                args.extend(pos);
+                (b.f)(self, &args, &kwargs)?;
+                self.stack.push(obj);
+                Ok(Called::Done)
+            }
+            _ => {
+                self.stack.push(obj);
                 Ok(Called::Done)
             }
         }
@@ -1703,9 +1832,7 @@ impl Vm {
         let boundary = self.frames.len();
         let base = self.stack.len();
         self.frames.push(Frame {
-            code,
-            globals: module.dict.clone(),
-            func: None,
+            body: Body::Module(code, module.dict.clone()),
             ns: None,
             ip: 0,
             base,
@@ -1721,9 +1848,7 @@ impl Vm {
         self.check_depth()?;
         let base = self.stack.len();
         self.frames.push(Frame {
-            code,
-            globals: module.dict.clone(),
-            func: None,
+            body: Body::Module(code, module.dict.clone()),
             ns: None,
             ip: 0,
             base,
@@ -1818,12 +1943,32 @@ impl Vm {
     }
 
     pub fn current_line(&self) -> u32 {
-        self.frames.last().map(|f| f.code.line_at(f.ip.saturating_sub(1))).unwrap_or(0)
+        self.frames.last().map(|f| f.code().line_at(f.ip.saturating_sub(1))).unwrap_or(0)
     }
 
     pub fn unary_op(&mut self, u: UnOp, a: Value) -> R<Value> {
         crate::protocol::unary(self, u, a)
     }
+}
+
+/// Moves `stack[at..]` to the end of `out` (a native call's arguments): a bitwise move, where
+/// `Vec::drain` cost more than the call it fed.
+#[inline]
+fn move_tail(stack: &mut Vec<Value>, at: usize, out: &mut Vec<Value>) {
+    let n = stack.len().saturating_sub(at);
+    out.reserve(n);
+    // SAFETY: the `n` values leave `stack` (its length drops to `at` before anyone can read them
+    // there) and are written once into `out`'s reserved capacity: each has one owner throughout.
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(at), out.as_mut_ptr().add(out.len()), n);
+        stack.set_len(at);
+        out.set_len(out.len() + n);
+    }
+}
+
+#[cold]
+fn unreachable_call() -> R<Called> {
+    Err(err("SystemError", "the callable left its stack slot"))
 }
 
 fn value_error_fmt(msg: String) -> Raise {

@@ -21,6 +21,10 @@ def set(it):
 
 def dict(it):
     d = {}
+    if hasattr(it, "keys"):
+        for k in it.keys():
+            d[k] = it[k]
+        return d
     for k, v in it:
         d[k] = v
     return d

@@ -91,6 +91,9 @@ class Queue:
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
+        # A thread blocked on any of them waits on the queue (as the playground's trace shows it).
+        for waiting in (self.not_empty, self.not_full, self.all_tasks_done):
+            waiting._wait_reason = "queue"
         self.unfinished_tasks = 0
 
     def task_done(self):
@@ -213,6 +216,7 @@ class SimpleQueue:
     def __init__(self):
         self._queue = _Deque()
         self._count = threading.Semaphore(0)
+        self._count._cond._wait_reason = "queue"
 
     def put(self, item, block=True, timeout=None):
         self._queue.append(item)

@@ -29,6 +29,10 @@ def _newname(template="Thread-%d"):
 
 
 class Condition:
+    # What a thread blocked in wait() is waiting for, as the playground's trace shows it: Event,
+    # queue and the futures give theirs a reason of their own ("event", "queue", "join").
+    _wait_reason = "condition"
+
     def __init__(self, lock=None):
         if lock is None:
             lock = RLock()
@@ -71,7 +75,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
+        waiter = _thread._traced_lock(self._wait_reason)
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._release_save()
@@ -130,6 +134,7 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
+        self._cond._wait_reason = "lock"
         self._value = value
 
     def __repr__(self):
@@ -190,6 +195,7 @@ class BoundedSemaphore(Semaphore):
 class Event:
     def __init__(self):
         self._cond = Condition(Lock())
+        self._cond._wait_reason = "event"
         self._flag = False
 
     def __repr__(self):
@@ -341,7 +347,8 @@ class Thread:
         self._native_id = None
         self._started = Event()
         self._is_stopped = False
-        self._done = _allocate_lock()
+        # Held while the thread runs: join() waits for it (and the trace says "join").
+        self._done = _thread._traced_lock("join")
         self._initialized = True
 
     def __repr__(self):
@@ -370,6 +377,7 @@ class Thread:
         self._started.wait()
 
     def _bootstrap(self):
+        _thread.set_name(self._name)
         self._ident = get_ident()
         self._native_id = get_native_id()
         with _active_lock:
@@ -422,6 +430,8 @@ class Thread:
     @name.setter
     def name(self, name):
         self._name = str(name)
+        if self._ident is not None and self._ident == get_ident():
+            _thread.set_name(self._name)
 
     @property
     def ident(self):

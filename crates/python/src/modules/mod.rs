@@ -1,6 +1,7 @@
 //! Modules: the native ones (`_thread`, `time`, `math`, `random`, `sys`, `os`), the ones written
 //! in Python and embedded (`threading`, `queue`, `_pyhelpers`), and `import` itself.
 
+pub mod collections;
 pub mod math;
 pub mod mp;
 pub mod os;
@@ -75,6 +76,7 @@ fn native_module(vm: &mut Vm, name: &str) -> Option<Arc<Module>> {
         "sys" => sys::init(vm, &m),
         "os" => os::init(vm, &m),
         "_mp" => mp::init(&m),
+        "_collections" => collections::init(&m),
         "builtins" => return Some(Arc::new(Module { name: "builtins".into(), dict: interp.builtins.clone() })),
         _ => return None,
     }

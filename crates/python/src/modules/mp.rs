@@ -15,6 +15,7 @@ use crate::builtins::{arg_count, Kw};
 use crate::dict::Dict;
 use crate::interp::Interp;
 use crate::modules::{add_fns, native_class, NativeObj};
+use crate::trace::State;
 use crate::types::{err, type_error, types};
 use crate::value::{lock, Class, Function, Instance, List, Module, Obj, PyDict, Set, Tuple, Value};
 use crate::vm::{Vm, Wait};
@@ -86,7 +87,7 @@ impl<'a> Copier<'a> {
                 return Ok(Value::List(new));
             }
             Value::Dict(d) => {
-                let new = Arc::new(PyDict { d: Mutex::new(Dict::new()) });
+                let new = Arc::new(PyDict { d: crate::dict::DictCell::new(Dict::new()) });
                 self.memo.insert(p, Value::Dict(new.clone()));
                 let snapshot = lock(&d.d).clone();
                 self.copy_dict_into(&snapshot, &new)?;
@@ -197,7 +198,7 @@ impl<'a> Copier<'a> {
                     module: c.module.clone(),
                     bases,
                     mro,
-                    dict: Mutex::new(Dict::new()),
+                    dict: crate::dict::DictCell::new(Dict::new()),
                     base_kind: c.base_kind,
                     has_descriptors: c.has_descriptors.load(Ordering::Relaxed).into(),
                     has_setattr: c.has_setattr.load(Ordering::Relaxed).into(),
@@ -237,7 +238,11 @@ impl<'a> Copier<'a> {
                     }
                     None => None,
                 };
-                let new = Arc::new(Instance { class: cls, dict: Mutex::new(Dict::new()), exc });
+                let native = match &i.native {
+                    Some(n) => Some(self.copy(n)?),
+                    None => None,
+                };
+                let new = Arc::new(Instance { class: cls, dict: Mutex::new(Dict::new()), exc, native });
                 self.memo.insert(p, Value::Instance(new.clone()));
                 let src = lock(&i.dict).clone();
                 let mut d = Dict::new();
@@ -311,7 +316,8 @@ pub struct ChannelState {
     pub cv: Condvar,
 }
 
-struct Channel(Arc<ChannelState>);
+/// A channel, and what a process blocked in its `get` is waiting for, as the trace shows it.
+struct Channel(Arc<ChannelState>, State);
 
 impl NativeObj for Channel {
     fn class(&self) -> Arc<Class> {
@@ -363,6 +369,7 @@ fn chan_get(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
         Some(Value::Float(f)) => Some(*f),
         _ => None,
     };
+    let state = chan_state(&args[0]);
     if let Some(v) = lock(&c.items).pop_front() {
         vm.wait_deadline = None;
         vm.wake = None;
@@ -373,10 +380,10 @@ fn chan_get(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
     let deadline = timeout.map(|t| vm.interp.now() + t);
     if vm.interp.config.simulate {
-        crate::modules::thread::sim_block(vm, Wait::Channel(c), deadline)?;
+        crate::modules::thread::sim_block(vm, Wait::Channel(c), deadline, state)?;
         return Err(err("TimeoutError", "empty"));
     }
-    vm.release_gil();
+    vm.begin_wait(state);
     let got = (|| {
         let mut g = lock(&c.items);
         loop {
@@ -404,8 +411,33 @@ fn chan_get(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
 }
 
-fn channel(_: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
-    Ok(Value::obj(Obj::Native(Box::new(Channel(Arc::new(ChannelState::default()))))))
+fn chan_state(v: &Value) -> State {
+    if let Value::Obj(o) = v {
+        if let Obj::Native(n) = &**o {
+            if let Some(c) = n.as_any().downcast_ref::<Channel>() {
+                return c.1;
+            }
+        }
+    }
+    State::Queue
+}
+
+/// `_mp.Channel(reason="queue")`: a channel whose blocking `get` the trace shows as `reason`.
+fn channel(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    let state = match args.first() {
+        Some(r) => crate::modules::thread::reason(r)?,
+        None => State::Queue,
+    };
+    Ok(Value::obj(Obj::Native(Box::new(Channel(Arc::new(ChannelState::default()), state)))))
+}
+
+/// `_mp.set_process_name(name)`: names the current process's track in the trace.
+fn set_process_name(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("set_process_name", args, 1, 1)?;
+    if let (Some(rec), Some(name)) = (&mut vm.rec, args[0].as_str()) {
+        rec.set_process_name(name.to_string());
+    }
+    Ok(Value::None)
 }
 
 /// `_mp.start(bootstrap, args)`: a new process whose module state is a copy of this one's, running
@@ -450,7 +482,16 @@ fn pid(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
 }
 
 pub fn init(m: &Module) {
-    add_fns(m, &[("start", start), ("Channel", channel), ("report", report), ("pid", pid)]);
+    add_fns(
+        m,
+        &[
+            ("start", start),
+            ("Channel", channel),
+            ("report", report),
+            ("pid", pid),
+            ("set_process_name", set_process_name),
+        ],
+    );
     for name in ["PickleError", "PicklingError", "UnpicklingError"] {
         m.dict.set_name(name, Value::Class(crate::types::exc_class(name)));
     }

@@ -4,6 +4,11 @@
 //! A blocking wait releases the GIL. With real threads it waits on a condition variable in slices
 //! so a stop is seen within one slice; in `--simulate` it returns `Raise::Block` and the
 //! scheduler runs the call again when the lock is free or the timeout passed.
+//!
+//! The trace learns why a thread waits from the Python layers above: `_traced_lock(reason)` is a
+//! lock whose blocking acquires show as `reason` ("queue", "event", "join", …; `Condition.wait`
+//! makes its waiter with one), `_sleep(secs, reason)` a sleep that shows as `reason` ("network",
+//! "startup"), and `set_name(name)` (as CPython 3.14's) names the thread's track.
 
 use std::any::Any;
 use std::sync::atomic::Ordering;
@@ -13,6 +18,7 @@ use std::time::Duration;
 use crate::builtins::{arg_count, check_kw, kwarg, Kw};
 use crate::gil::POLL;
 use crate::modules::{add_fns, native_class, NativeObj};
+use crate::trace::State;
 use crate::types::{err, type_error};
 use crate::value::{lock, Class, Module, Obj, Value};
 use crate::vm::{Vm, Wait, Wake};
@@ -40,6 +46,8 @@ impl LockState {
 pub struct Lock {
     pub st: Arc<LockState>,
     pub reentrant: bool,
+    /// What a thread blocked acquiring it is waiting for, as the trace shows it.
+    pub wait: State,
 }
 
 static LOCK_CLASS: OnceLock<Arc<Class>> = OnceLock::new();
@@ -112,7 +120,17 @@ impl NativeObj for Lock {
 }
 
 pub fn new_lock(reentrant: bool) -> Value {
-    Value::obj(Obj::Native(Box::new(Lock { st: Arc::new(LockState::default()), reentrant })))
+    traced_lock(reentrant, State::Lock)
+}
+
+fn traced_lock(reentrant: bool, wait: State) -> Value {
+    Value::obj(Obj::Native(Box::new(Lock { st: Arc::new(LockState::default()), reentrant, wait })))
+}
+
+/// The trace's state for a reason a Python layer gives.
+pub fn reason(v: &Value) -> R<State> {
+    let s = v.as_str().ok_or_else(|| type_error("the wait reason must be a str"))?;
+    State::from_reason(s).ok_or_else(|| err("ValueError", format!("unknown wait reason '{s}'")))
 }
 
 fn this_lock(v: &Value) -> R<(&Lock, Arc<LockState>)> {
@@ -144,7 +162,7 @@ fn try_take(st: &LockState, me: u64, reentrant: bool) -> bool {
 fn acquire(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     check_kw("acquire", kw, &["blocking", "timeout"])?;
     let (l, st) = this_lock(&args[0])?;
-    let reentrant = l.reentrant;
+    let (reentrant, wait) = (l.reentrant, l.wait);
     // `__enter__` gets no arguments; `acquire(blocking=True, timeout=-1)`.
     let blocking = match args.get(1).cloned().or_else(|| kwarg(kw, "blocking")) {
         Some(v) => vm.truthy(&v)?,
@@ -173,16 +191,17 @@ fn acquire(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     }
     let deadline = if timeout >= 0.0 { Some(vm.interp.now() + timeout) } else { None };
     if vm.interp.config.simulate {
-        return sim_block(vm, Wait::Lock(st), deadline).map(|_| Value::Bool(false));
+        return sim_block(vm, Wait::Lock(st), deadline, wait).map(|_| Value::Bool(false));
     }
-    vm.release_gil();
+    vm.begin_wait(wait);
     let got = wait_for_lock(vm, &st, me, reentrant, deadline);
     vm.acquire_gil()?;
     got.map(Value::Bool)
 }
 
-/// `--simulate`: blocks the Python thread; returns Ok only when the wait timed out.
-pub fn sim_block(vm: &mut Vm, wait: Wait, deadline: Option<f64>) -> R<()> {
+/// `--simulate`: blocks the Python thread (in the trace's `state`); returns Ok only when the wait
+/// timed out.
+pub fn sim_block(vm: &mut Vm, wait: Wait, deadline: Option<f64>, state: State) -> R<()> {
     if let Some(w) = vm.wake.take() {
         if w == Wake::TimedOut {
             vm.wait_deadline = None;
@@ -199,6 +218,9 @@ pub fn sim_block(vm: &mut Vm, wait: Wait, deadline: Option<f64>) -> R<()> {
             deadline
         }
     };
+    if let Some(rec) = &mut vm.rec {
+        rec.wait = state;
+    }
     Err(Raise::Block(Box::new((wait, deadline))))
 }
 
@@ -281,6 +303,29 @@ fn rlock(_: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     Ok(new_lock(true))
 }
 
+/// `_thread._traced_lock(reason)`: a lock whose blocking acquires the trace shows as `reason`.
+fn traced_lock_fn(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("_traced_lock", args, 1, 1)?;
+    Ok(traced_lock(false, reason(&args[0])?))
+}
+
+/// `_thread._sleep(secs, reason)`: `time.sleep(secs)`, shown in the trace as `reason`.
+fn sleep_for(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("_sleep", args, 2, 2)?;
+    let state = reason(&args[1])?;
+    crate::modules::time::sleep_as(vm, &args[..1], state)
+}
+
+/// `_thread.set_name(name)` (CPython 3.14): the current thread's name, here its trace track's.
+fn set_name(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("set_name", args, 1, 1)?;
+    let name = args[0].as_str().ok_or_else(|| type_error("set_name() argument must be str"))?;
+    if let Some(rec) = &mut vm.rec {
+        rec.set_name(name.to_string());
+    }
+    Ok(Value::None)
+}
+
 fn get_ident(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
     Ok(Value::Int(vm.ident as i64))
 }
@@ -341,6 +386,9 @@ pub fn init(m: &Module) {
             ("start_new_thread", start_new_thread),
             ("_excepthook", excepthook),
             ("_is_main_thread", is_main_thread),
+            ("_traced_lock", traced_lock_fn),
+            ("_sleep", sleep_for),
+            ("set_name", set_name),
         ],
     );
     m.dict.set_name("LockType", Value::Class(lock_class()));

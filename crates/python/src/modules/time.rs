@@ -2,6 +2,7 @@
 
 use crate::builtins::{arg_count, Kw};
 use crate::modules::add_fns;
+use crate::trace::State;
 use crate::types::{err, type_error};
 use crate::value::{Module, Value};
 use crate::vm::{Vm, Wait};
@@ -31,6 +32,11 @@ fn monotonic_ns(vm: &mut Vm, _: &[Value], _: Kw) -> R<Value> {
 
 /// `time.sleep(secs)`: releases the GIL and waits; a stop wakes it at once.
 pub fn sleep(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    sleep_as(vm, args, State::Sleep)
+}
+
+/// `time.sleep`, shown in the trace as `state` (the network, a process starting up).
+pub fn sleep_as(vm: &mut Vm, args: &[Value], state: State) -> R<Value> {
     arg_count("sleep", args, 1, 1)?;
     let secs = match &args[0] {
         Value::Int(i) => *i as f64,
@@ -48,10 +54,10 @@ pub fn sleep(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
     let deadline = vm.interp.now() + secs;
     if vm.interp.config.simulate {
-        crate::modules::thread::sim_block(vm, Wait::Sleep, Some(deadline))?;
+        crate::modules::thread::sim_block(vm, Wait::Sleep, Some(deadline), state)?;
         return Ok(Value::None);
     }
-    vm.release_gil();
+    vm.begin_wait(state);
     let ok = vm.interp.sleep_until(deadline);
     vm.acquire_gil()?;
     if !ok {

@@ -59,6 +59,8 @@ class _Waiter:
 
     def __init__(self):
         self.event = threading.Event()
+        # as_completed() and wait() block here until futures finish (the trace's "join").
+        self.event._cond._wait_reason = "join"
         self.finished_futures = []
 
     def add_result(self, future):
@@ -266,6 +268,8 @@ class Future:
 
     def __init__(self):
         self._condition = threading.Condition()
+        # A thread blocked in result() or exception() waits for another to finish (the trace's "join").
+        self._condition._wait_reason = "join"
         self._state = _PENDING
         self._result = None
         self._exception = None

@@ -56,7 +56,8 @@ class Process:
     def start(self):
         if self._pid is not None:
             raise AssertionError("cannot start a process twice")
-        self._result = _mp.Channel()
+        # The child's exit code comes back here; join() waits for it (the trace's "join").
+        self._result = _mp.Channel("join")
         self._pid = _mp.start(_bootstrap, (self, self._result))
         _children.append(self)
 
@@ -143,8 +144,9 @@ def _bootstrap(process, result):
     _current = process
     _children = []
     process._pid = os.getpid()
+    _mp.set_process_name(process._name)
     # Starting a process is not free: the fork and bootstrap of CPython, on the child's clock.
-    time.sleep(_mp.START_COST)
+    _thread._sleep(_mp.START_COST, "startup")
     code = 0
     try:
         process.run()
@@ -221,6 +223,8 @@ Semaphore = threading.Semaphore
 class ApplyResult:
     def __init__(self, callback=None, error_callback=None):
         self._event = threading.Event()
+        # get() waits for a worker process to send the result back (the trace's "join").
+        self._event._cond._wait_reason = "join"
         self._callback = callback
         self._error_callback = error_callback
         self._ok = None
