@@ -135,14 +135,14 @@ impl Str {
     }
 }
 
-/// FNV-1a, then never 0 (0 marks "not computed" in `Str`) and never the reserved hash of -1.
+/// rustc's own Fx hash of the UTF-8 bytes, then never 0 (0 marks "not computed" in `Str`) and
+/// never the reserved hash of -1. CPython randomises its string hashes per process, so no program's
+/// output may depend on them; all a hash needs here is to be cheap and spread well.
 pub fn str_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    (h >> 2).max(1)
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
+    (h.finish() >> 2).max(1)
 }
 
 /// One shared `Str` per distinct name in compiled code, so that names compare by pointer.
