@@ -46,11 +46,19 @@ async function openCard(page, id, width = 1280) {
   await page.goto(host.url);
   const card = page.locator(`#demo-${id}`);
   const slot = page.locator('.demo-slot').filter({ has: card });
-  for (const s of await page.locator('.demo-slot').all()) {
-    await s.scrollIntoViewIfNeeded();
-    if (await card.count()) break;
+  // Which slot holds the card is known only once it is built, and a card is built as its slot nears
+  // the screen: pass over the slots, letting each one's observer answer before moving on, until it
+  // is there. (One quick pass used to race past the slot on a loaded machine.)
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const deadline = Date.now() + 30_000;
+  while (!(await card.count()) && Date.now() < deadline) {
+    for (const s of await page.locator('.demo-slot').all()) {
+      await s.scrollIntoViewIfNeeded();
+      await frames();
+      if (await card.count()) break;
+    }
   }
-  await card.waitFor({ timeout: 30_000 });
+  await card.waitFor({ timeout: 10_000 });
   assert.equal(await slot.count(), 1);
   return card;
 }
