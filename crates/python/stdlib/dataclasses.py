@@ -83,27 +83,11 @@ def _field_for(cls, name, annotation):
         f = field(default=default)
     f.name = name
     f.type = annotation
-    if f.default is not MISSING and _unhashable_class(f.default):
+    if f.default is not MISSING and type(f.default).__hash__ is None:
         raise ValueError(
             f"mutable default {type(f.default)} for field {name} is not allowed: use default_factory"
         )
     return f
-
-
-def _unhashable_class(value):
-    """CPython refuses a default whose class sets __hash__ to None. Here list, dict and set still
-    show object's __hash__, and a class with __eq__ alone has no __hash__ = None in its dict (both
-    gaps of the interpreter, in NOTES.md), so those are recognised by what they are and what
-    hash() does."""
-    if isinstance(value, (list, dict, set)) or type(value).__hash__ is None:
-        return True
-    if isinstance(value, (tuple, frozenset, int, float, str, bytes, bool, type(None))):
-        return False
-    try:
-        hash(value)
-    except TypeError:
-        return True
-    return False
 
 
 def _set_new(cls, name, value):
