@@ -513,6 +513,11 @@ impl Vm {
                 dict.set_str(crate::value::intern(name), Value::obj(w));
             }
         }
+        // As CPython's type_new: a body that defines `__eq__` but not `__hash__` makes the class
+        // unhashable, visibly (`cls.__hash__ is None`) and over a base's `__hash__`.
+        if dict.get_name("__eq__").is_some() && dict.get_name("__hash__").is_none() {
+            dict.set_str(crate::value::intern("__hash__"), Value::None);
+        }
         let module = dict.get_name("__module__").and_then(|m| m.as_str().map(String::from));
         let qualname = dict.get_name("__qualname__").and_then(|m| m.as_str().map(String::from));
         let cls = new_class(&name, base_classes, dict, false);

@@ -287,6 +287,10 @@ pub fn install() {
         add_methods(c, &[("__add__", d_add), ("__mul__", d_mul), ("__rmul__", d_rmul)]);
     }
     add_methods(&t.list, &[("__iadd__", d_iadd)]);
+    // The mutable containers are unhashable, and say so as CPython does: `list.__hash__ is None`.
+    for c in [&t.list, &t.dict, &t.set] {
+        lock(&c.dict).set_str(crate::value::intern("__hash__"), Value::None);
+    }
     for c in [&t.set, &t.frozenset, &t.dict] {
         add_methods(c, &[("__or__", d_or)]);
     }

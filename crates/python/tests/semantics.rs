@@ -423,3 +423,33 @@ fn uncaught_exception_and_sys_exit_give_cpythons_exit_codes() {
     assert_eq!(r.code, 1);
     assert_eq!(r.err, "  File \"test.py\", line 1\n    if True\n           ^\nSyntaxError: expected ':'\n");
 }
+
+#[test]
+fn a_stdlib_module_the_playground_lacks_is_not_implemented_with_its_line() {
+    // CPython has `xml`, so the program is valid Python: the learner must not read it as a typo.
+    let r = run("x = 1\nimport xml.etree.ElementTree\n", true);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.err,
+        "Traceback (most recent call last):\n  File \"test.py\", line 2, in <module>\n    import xml.etree.ElementTree\nNotImplementedError: the 'xml' module is not supported by the playground yet\n"
+    );
+    let r = run("def f():\n    from json import dumps\nf()\n", true);
+    assert!(r.err.contains("line 2, in f\n    from json import dumps\n"), "{}", r.err);
+    assert!(r.err.ends_with("NotImplementedError: the 'json' module is not supported by the playground yet\n"));
+    // A submodule CPython has, of a package the playground has, is named in full.
+    let r = run("import collections.abc\n", true);
+    assert!(r
+        .err
+        .ends_with("NotImplementedError: the 'collections.abc' module is not supported by the playground yet\n"));
+    // It is an exception like any other: a program can catch it.
+    let r = run("try:\n    import sqlite3\nexcept NotImplementedError as e:\n    print(e)\n", true);
+    assert_eq!(r.out, "the 'sqlite3' module is not supported by the playground yet\n");
+}
+
+#[test]
+fn a_module_name_outside_the_stdlib_stays_module_not_found() {
+    let r = run("import threadng\n", true);
+    assert!(r.err.ends_with("ModuleNotFoundError: No module named 'threadng'\n"), "{}", r.err);
+    let r = run("import collections.nothing\n", true);
+    assert!(r.err.ends_with("ModuleNotFoundError: No module named 'collections.nothing'\n"), "{}", r.err);
+}

@@ -6,6 +6,7 @@ pub mod math;
 pub mod mp;
 pub mod os;
 pub mod random;
+pub mod stdlib_names;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -65,6 +66,9 @@ mod embedded {
 }
 pub use embedded::lib_source;
 
+/// The modules written in Rust (`native_module` builds each).
+const NATIVE: &[&str] = &["_thread", "time", "math", "random", "sys", "os", "_mp", "_collections", "builtins"];
+
 fn native_module(vm: &mut Vm, name: &str) -> Option<Arc<Module>> {
     let interp = vm.interp.clone();
     let m = interp.new_module(name);
@@ -109,11 +113,35 @@ fn find(vm: &mut Vm, name: &str) -> R<Found> {
     if let Some(src) = vm.interp.host.read_module(name) {
         return Ok(Found::Source(src, format!("{name}.py")));
     }
-    let e = crate::types::new_exception(
-        &crate::types::exc_class("ModuleNotFoundError"),
-        vec![Value::str(format!("No module named '{name}'"))],
-    );
-    Err(crate::Raise::Exc(e))
+    Err(missing(vm, name))
+}
+
+/// The error for a module found nowhere. A module of CPython's standard library that the playground
+/// lacks is valid Python it does not run yet, so it says so (`NotImplementedError`) rather than look
+/// like the learner's typo; any other name is CPython's `ModuleNotFoundError`. For `xml.etree` the
+/// package the playground lacks is `xml`; a missing submodule of a package it has (`collections.abc`)
+/// is named in full.
+fn missing(vm: &Vm, name: &str) -> crate::Raise {
+    let top = name.split('.').next().unwrap_or(name);
+    let unsupported = if stdlib_names::is_stdlib(name) {
+        Some(name)
+    } else if top != name && stdlib_names::is_stdlib(top) && !provided(vm, top) {
+        Some(top)
+    } else {
+        None
+    };
+    match unsupported {
+        Some(m) => err("NotImplementedError", format!("the '{m}' module is not supported by the playground yet")),
+        None => crate::Raise::Exc(crate::types::new_exception(
+            &crate::types::exc_class("ModuleNotFoundError"),
+            vec![Value::str(format!("No module named '{name}'"))],
+        )),
+    }
+}
+
+/// Whether the playground has the top-level module `name` (loaded, native or embedded).
+fn provided(vm: &Vm, name: &str) -> bool {
+    vm.interp.module(name).is_some() || lib_source(name).is_some() || NATIVE.contains(&name)
 }
 
 fn prepare(vm: &mut Vm, name: &str, src: &str, filename: &str) -> R<(Arc<crate::code::Code>, Arc<Module>)> {
