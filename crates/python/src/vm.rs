@@ -1024,7 +1024,7 @@ impl Vm {
                                         }
                                         continue 'frame;
                                     }
-                                    Exhaust::Native => {
+                                    Exhaust::Native | Exhaust::Drive => {
                                         if self.frames.len() == boundary {
                                             // `send()`/`throw()` make StopIteration(value) of it.
                                             self.gen_return = v;
@@ -1051,6 +1051,11 @@ impl Vm {
                     }
                     Op::Yield => {
                         let v = self.pop();
+                        if fi == boundary && matches!(self.frames[fi].kind, FrameKind::Generator(_, Exhaust::Drive)) {
+                            // The driver takes the value; the frame stays, suspended here.
+                            self.frames[fi].ip = ip;
+                            return Ok(v);
+                        }
                         let Some(mut frame) = self.frames.pop() else { return Ok(v) };
                         frame.ip = ip;
                         // The suspended frame lets go of its generator (the next resume sets it
