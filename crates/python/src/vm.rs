@@ -455,6 +455,21 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // `obj.method(...)` on an instance whose dict does not shadow the method:
+                        // the function goes under the instance, which stays where it is.
+                        if let Some(Value::Instance(inst)) = self.stack.last() {
+                            let name = &code.names[i as usize];
+                            if !inst.class.has_descriptors.load(Ordering::Relaxed)
+                                && lock(&inst.dict).get_str(name).is_none()
+                            {
+                                if let Some(f @ Value::Func(_)) = self.names.class_get(&inst.class, name) {
+                                    let n = self.stack.len();
+                                    let obj = std::mem::replace(&mut self.stack[n - 1], f);
+                                    self.stack.push(obj);
+                                    continue;
+                                }
+                            }
+                        }
                         let obj = self.pop();
                         self.frames[fi].ip = ip;
                         let (a, b) = tri!(self, fi, ip, self.load_method(obj, &code.names[i as usize]));
