@@ -111,7 +111,7 @@ impl Vm {
                 if let Some(v) = lock(&inst.dict).get_str(name) {
                     return Ok(Some(v));
                 }
-                if let Some(v) = cls.lookup(name) {
+                if let Some(v) = self.names.class_get(&cls, name) {
                     return Ok(Some(self.descriptor_get(v, obj, &cls)?));
                 }
                 match name.s.as_str() {
@@ -347,7 +347,7 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                lock(&inst.dict).set_str(name.clone(), v);
+                lock(&inst.dict).set_str_ref(name, v);
                 Ok(())
             }
             Value::Class(c) => {
@@ -439,7 +439,7 @@ impl Vm {
         match &obj {
             Value::Instance(inst) => {
                 if !inst.class.has_descriptors.load(Ordering::Relaxed) && lock(&inst.dict).get_str(name).is_none() {
-                    if let Some(v @ Value::Func(_)) = inst.class.lookup(name) {
+                    if let Some(v @ Value::Func(_)) = self.names.class_get(&inst.class, name) {
                         return Ok((v, obj));
                     }
                 }
@@ -452,8 +452,13 @@ impl Vm {
             }
             Value::Class(_) | Value::Obj(_) | Value::Func(_) | Value::Method(_) => {}
             _ => {
-                let cls = type_of(&obj);
-                if let Some(v @ Value::Builtin(_)) = cls.lookup(name) {
+                // The common builtin types by reference: a clone of their shared class would be
+                // two atomic writes to one count per call.
+                let found = match crate::types::builtin_type_ref(&obj) {
+                    Some(cls) => self.names.class_get(cls, name),
+                    None => type_of(&obj).lookup(name),
+                };
+                if let Some(v @ Value::Builtin(_)) = found {
                     return Ok((v, obj));
                 }
             }

@@ -321,6 +321,15 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
         return helper(vm, "sum", vec![args[0].clone(), total]);
     }
     let it = vm.iter(&args[0])?;
+    if let Value::Obj(o) = &it {
+        if matches!(**o, Obj::Generator(..)) {
+            let (t, finished) = vm.sum_gen(o, total)?;
+            if finished {
+                return Ok(t);
+            }
+            total = t;
+        }
+    }
     // Floats add in a plain f64 while they last, as CPython's sum does.
     while let Some(x) = vm.next_item(&it)? {
         total = match (&total, &x) {

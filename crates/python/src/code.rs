@@ -31,6 +31,17 @@ pub enum Op {
     LoadAttr(u32),
     StoreAttr(u32),
     DeleteAttr(u32),
+    /// Superinstructions written over a `LoadFast(local)` that a `LoadAttr(name)` /
+    /// `StoreAttr(name)` follows (see `fuse`): an instance's attribute is read or written through
+    /// the local in place, with no reference count taken, and the next op is skipped. Any other
+    /// case does the `LoadFast` and runs the op that follows as it is.
+    LoadFastAttr(u16, u16),
+    LoadFastStoreAttr(u16, u16),
+    /// Written over a `LoadGlobal(global)` that a `LoadMethod(name)` / `LoadAttr(name)` follows:
+    /// a module's attribute through the thread's cache (`math.sqrt`), skipping the next op; or
+    /// only the `LoadGlobal` when the global is not a module that has the attribute.
+    LoadGlobalMethod(u16, u16),
+    LoadGlobalAttr(u16, u16),
     /// Pushes `method, self` or `attribute, Null`; `CallMethod(n)` calls either with n arguments.
     LoadMethod(u32),
     CallMethod(u32),
@@ -158,5 +169,65 @@ pub struct Code {
 impl Code {
     pub fn line_at(&self, ip: usize) -> u32 {
         self.lines.get(ip).copied().unwrap_or(self.first_line)
+    }
+}
+
+/// Where a jump can land in `ops`: the targets of jumps, loops, handlers and `with` blocks.
+fn jump_targets(ops: &[Op]) -> Vec<bool> {
+    let mut t = vec![false; ops.len() + 1];
+    for op in ops {
+        match *op {
+            Op::Jump(x)
+            | Op::JumpBack(x)
+            | Op::PopJumpIfFalse(x)
+            | Op::PopJumpIfTrue(x)
+            | Op::JumpIfFalseOrPop(x)
+            | Op::JumpIfTrueOrPop(x)
+            | Op::ForIter(x)
+            | Op::ForIterValue(x)
+            | Op::SetupExcept(x)
+            | Op::SetupFinally(x)
+            | Op::SetupWith(x)
+            | Op::WithSuppress(x) => {
+                if let Some(b) = t.get_mut(x as usize) {
+                    *b = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    t
+}
+
+/// Writes the superinstructions `LoadFastAttr` / `LoadFastStoreAttr` over each `LoadFast` that an
+/// attribute op follows, where no jump lands on that attribute op. The attribute op stays, so no
+/// index moves: the superinstruction skips it when it did the work, and falls through to it when
+/// it did only the `LoadFast`.
+pub fn fuse(ops: &mut [Op]) {
+    let targets = jump_targets(ops);
+    for k in 0..ops.len().saturating_sub(1) {
+        if targets[k + 1] {
+            continue;
+        }
+        if let (Op::LoadGlobal(g), Op::LoadMethod(n) | Op::LoadAttr(n)) = (ops[k], ops[k + 1]) {
+            if let (Ok(g), Ok(n)) = (u16::try_from(g), u16::try_from(n)) {
+                let method = matches!(ops[k + 1], Op::LoadMethod(_));
+                ops[k] = if method { Op::LoadGlobalMethod(g, n) } else { Op::LoadGlobalAttr(g, n) };
+            }
+            continue;
+        }
+        let (Op::LoadFast(j), next) = (ops[k], ops[k + 1]) else { continue };
+        let (Ok(j), Some((n, store))) = (
+            u16::try_from(j),
+            match next {
+                Op::LoadAttr(n) => Some((n, false)),
+                Op::StoreAttr(n) => Some((n, true)),
+                _ => None,
+            },
+        ) else {
+            continue;
+        };
+        let Ok(n) = u16::try_from(n) else { continue };
+        ops[k] = if store { Op::LoadFastStoreAttr(j, n) } else { Op::LoadFastAttr(j, n) };
     }
 }

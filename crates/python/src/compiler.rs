@@ -187,6 +187,7 @@ impl FnCompiler {
         if self.code.kind == CodeKind::Function && self.scope.has_yield {
             self.code.kind = CodeKind::Generator;
         }
+        crate::code::fuse(&mut self.code.ops);
         self.code
     }
 
@@ -731,9 +732,28 @@ impl FnCompiler {
                 self.store_name(n);
             }
             ExprKind::Attribute(obj, name) => {
+                let i = self.attr_name(name);
+                // `local.attr += v` loads the local twice rather than `Dup` it: nothing in `v`
+                // can rebind a fast local, and both loads fuse with the attribute ops (see
+                // `code::fuse`), which read and write the attribute with no reference counted.
+                let local = match &obj.kind {
+                    ExprKind::Name(n) => match self.resolve(n) {
+                        Slot::Fast(s) => Some(s),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(s) = local {
+                    self.emit(Op::LoadFast(s));
+                    self.emit(Op::LoadAttr(i));
+                    self.expr(value)?;
+                    self.emit(Op::Inplace(op));
+                    self.emit(Op::LoadFast(s));
+                    self.emit(Op::StoreAttr(i));
+                    return Ok(());
+                }
                 self.expr(obj)?;
                 self.emit(Op::Dup);
-                let i = self.attr_name(name);
                 self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Op::Inplace(op));

@@ -250,6 +250,21 @@ impl Dict {
             None => self.push_new(hash, Value::Str(key), value),
         }
     }
+    /// `set_str` for a key the caller keeps: the key's `Arc` is cloned only when it is new, so
+    /// replacing an attribute's value writes no reference count on the shared name.
+    #[inline]
+    pub fn set_str_ref(&mut self, key: &Arc<Str>, value: Value) {
+        let hash = key.hash();
+        let entries = &self.entries;
+        let found = self.index.find(hash, |&i| {
+            let e = &entries[i as usize];
+            e.hash == hash && matches!(&e.key, Value::Str(s) if Arc::ptr_eq(s, key) || s.s == key.s)
+        });
+        match found {
+            Some(&i) => self.entries[i as usize].value = value,
+            None => self.push_new(hash, Value::Str(key.clone()), value),
+        }
+    }
     pub fn del_str(&mut self, key: &Arc<Str>) -> Option<Value> {
         let hash = key.hash();
         let entries = &self.entries;

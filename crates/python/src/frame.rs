@@ -33,6 +33,10 @@ pub enum Exhaust {
     Next,
     /// Resumed by native code in a nested run: it looks at the generator's state.
     Native,
+    /// Driven by native code item after item (`sum` over a generator, `Vm::sum_gen`): at a
+    /// yield the frame stays where it is on the stack, and the driver pushes the yield's result
+    /// and runs it again, or suspends it as a yield would (`Vm::suspend_driven`).
+    Drive,
 }
 
 pub enum FrameKind {

@@ -2,7 +2,7 @@
 //! generators, property, super; strings and containers live in their own modules.
 
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex, Once};
+use std::sync::{Arc, Once};
 
 use crate::builtins::{arg_count, check_kw, kwarg, make_set_from, Kw};
 use crate::dict::Dict;
@@ -94,7 +94,7 @@ fn object_new(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     }
     Ok(Value::Instance(Arc::new(crate::value::Instance {
         class: types().object.clone(),
-        dict: Mutex::new(Dict::new()),
+        dict: crate::value::SpinLock::new(Dict::new()),
         exc: None,
         native: None,
     })))

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::builtins::{arg_count, helper, Kw};
 use crate::types::{add_methods, err, type_error, type_name, types, value_error};
-use crate::value::{Str, Value};
+use crate::value::{lock, Str, Value};
 use crate::vm::Vm;
 use crate::R;
 
@@ -97,21 +97,41 @@ fn join(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     if vm.needs_resumable(&args[1]) {
         return helper(vm, "join", args.to_vec());
     }
-    let items = vm.collect(&args[1])?;
-    let mut out = String::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep.s);
+    // A list or tuple is joined where it is, under the list's lock (no Python runs there): no
+    // snapshot, so no count taken and dropped per item.
+    let out = match &args[1] {
+        Value::List(l) => join_slice(&sep.s, &lock(&l.items))?,
+        Value::Tuple(t) => join_slice(&sep.s, &t.0)?,
+        other => {
+            let items = vm.collect(other)?;
+            join_slice(&sep.s, &items)?
         }
+    };
+    vm.note_alloc(out.len())?;
+    s(out)
+}
+
+/// The strings of `items` joined by `sep`, in one allocation of the final size.
+fn join_slice(sep: &str, items: &[Value]) -> R<String> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, it) in items.iter().enumerate() {
         match it {
-            Value::Str(x) => out.push_str(&x.s),
+            Value::Str(x) => len += x.s.len(),
             v => {
                 return Err(type_error(format!("sequence item {i}: expected str instance, {} found", type_name(v))));
             }
         }
     }
-    vm.note_alloc(out.len())?;
-    s(out)
+    let mut out = String::with_capacity(len);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(x) = it {
+            out.push_str(&x.s);
+        }
+    }
+    Ok(out)
 }
 
 fn maxsplit(args: &[Value], kw: Kw, i: usize) -> i64 {

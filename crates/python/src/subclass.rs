@@ -113,7 +113,7 @@ pub fn new_instance(cls: &Arc<Class>, native: Option<Value>) -> Value {
     let is_exc = cls.base_kind == Kind::Exception;
     Value::Instance(Arc::new(Instance {
         class: cls.clone(),
-        dict: Mutex::new(Dict::new()),
+        dict: crate::value::SpinLock::new(Dict::new()),
         exc: if is_exc { Some(Mutex::new(Default::default())) } else { None },
         native,
     }))

@@ -256,7 +256,7 @@ pub fn exc_class(name: &str) -> Arc<Class> {
 pub fn new_exception(cls: &Arc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Arc::new(Instance {
         class: cls.clone(),
-        dict: Mutex::new(Dict::new()),
+        dict: crate::value::SpinLock::new(Dict::new()),
         exc: Some(Mutex::new(ExcData { args, ..Default::default() })),
         native: None,
     }))
@@ -275,6 +275,23 @@ pub fn value_error(msg: impl Into<String>) -> Raise {
 }
 
 /// The class of any value.
+/// The class of a value of the common builtin types, borrowed (`type_of` clones it).
+#[inline]
+pub fn builtin_type_ref(v: &Value) -> Option<&'static Arc<Class>> {
+    let t = types();
+    Some(match v {
+        Value::Str(_) => &t.str_,
+        Value::List(_) => &t.list,
+        Value::Dict(_) => &t.dict,
+        Value::Tuple(_) => &t.tuple,
+        Value::Int(_) | Value::Big(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Set(s) if s.frozen => &t.frozenset,
+        Value::Set(_) => &t.set,
+        _ => return None,
+    })
+}
+
 pub fn type_of(v: &Value) -> Arc<Class> {
     let t = types();
     match v {

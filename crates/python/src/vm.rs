@@ -214,6 +214,55 @@ impl Vm {
                         let v = v.clone();
                         self.stack.push(v);
                     }
+                    Op::LoadFastAttr(j, n) => {
+                        let v = &self.stack[base + j as usize];
+                        if let Value::Instance(inst) = v {
+                            if !inst.class.has_descriptors.load(Ordering::Relaxed) {
+                                let found = lock(&inst.dict).get_str(&code.names[n as usize]);
+                                if let Some(found) = found {
+                                    self.stack.push(found);
+                                    ip += 1;
+                                    continue;
+                                }
+                            }
+                        }
+                        // Only the `LoadFast`: the `LoadAttr` after it does the rest.
+                        if v.is_null() {
+                            self.frames[fi].ip = ip;
+                            return Err(unbound_local(code, j as usize));
+                        }
+                        let v = v.clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadFastStoreAttr(j, n) => {
+                        let v = &self.stack[base + j as usize];
+                        // In `--simulate` a store is a preemption point: the `StoreAttr` does it all.
+                        let plain = match v {
+                            Value::Instance(inst) => {
+                                let c = &inst.class;
+                                inst.exc.is_none()
+                                    && self.interp.breaker.load(Ordering::Relaxed) & BREAK_SIM == 0
+                                    && !c.has_descriptors.load(Ordering::Relaxed)
+                                    && !c.has_setattr.load(Ordering::Relaxed)
+                            }
+                            _ => false,
+                        };
+                        if plain {
+                            let value = self.pop();
+                            if let Value::Instance(inst) = &self.stack[base + j as usize] {
+                                lock(&inst.dict).set_str_ref(&code.names[n as usize], value);
+                            }
+                            ip += 1;
+                            continue;
+                        }
+                        let v = &self.stack[base + j as usize];
+                        if v.is_null() {
+                            self.frames[fi].ip = ip;
+                            return Err(unbound_local(code, j as usize));
+                        }
+                        let v = v.clone();
+                        self.stack.push(v);
+                    }
                     Op::StoreFast(i) => {
                         let v = self.pop();
                         self.stack[base + i as usize] = v;
@@ -262,6 +311,27 @@ impl Vm {
                     }
                     Op::LoadCell(i) => {
                         let v = self.stack[base + i as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadGlobalMethod(g, n) | Op::LoadGlobalAttr(g, n) => {
+                        let (global, attr) = (&code.names[g as usize], &code.names[n as usize]);
+                        if let Some(v) = self.names.module_attr(self.frames[fi].globals(), global, attr) {
+                            self.stack.push(v);
+                            if matches!(op, Op::LoadGlobalMethod(..)) {
+                                self.stack.push(Value::Null);
+                            }
+                            ip += 1;
+                            continue;
+                        }
+                        // Only the `LoadGlobal`: the op after it does the rest.
+                        let mut v = self.names.get(self.frames[fi].globals(), global);
+                        if v.is_null() {
+                            v = self.names.get(&self.interp.builtins, global);
+                            if v.is_null() {
+                                self.frames[fi].ip = ip;
+                                return Err(name_error(&global.s));
+                            }
+                        }
                         self.stack.push(v);
                     }
                     Op::LoadGlobal(i) => {
@@ -362,7 +432,7 @@ impl Vm {
                                 && !c.has_descriptors.load(Ordering::Relaxed)
                                 && !c.has_setattr.load(Ordering::Relaxed)
                             {
-                                lock(&inst.dict).set_str(code.names[i as usize].clone(), v);
+                                lock(&inst.dict).set_str_ref(&code.names[i as usize], v);
                                 continue;
                             }
                         }
@@ -383,6 +453,21 @@ impl Vm {
                                 self.stack[n - 1] = v;
                                 self.stack.push(Value::Null);
                                 continue;
+                            }
+                        }
+                        // `obj.method(...)` on an instance whose dict does not shadow the method:
+                        // the function goes under the instance, which stays where it is.
+                        if let Some(Value::Instance(inst)) = self.stack.last() {
+                            let name = &code.names[i as usize];
+                            if !inst.class.has_descriptors.load(Ordering::Relaxed)
+                                && lock(&inst.dict).get_str(name).is_none()
+                            {
+                                if let Some(f @ Value::Func(_)) = self.names.class_get(&inst.class, name) {
+                                    let n = self.stack.len();
+                                    let obj = std::mem::replace(&mut self.stack[n - 1], f);
+                                    self.stack.push(obj);
+                                    continue;
+                                }
                             }
                         }
                         let obj = self.pop();
@@ -496,6 +581,15 @@ impl Vm {
                             (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x / y),
                             (BinOp::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
                             (BinOp::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                            // `s += t` (or `s = s + t`) where `s` is the local stored next.
+                            (BinOp::Add, Value::Str(_), Value::Str(_)) => {
+                                self.frames[fi].ip = ip;
+                                let local = match ops.get(ip) {
+                                    Some(Op::StoreFast(j)) => Some(base + *j as usize),
+                                    _ => None,
+                                };
+                                tri!(self, fi, ip, self.str_concat(a, b, local))
+                            }
                             _ => {
                                 self.frames[fi].ip = ip;
                                 let inplace = matches!(op, Op::Inplace(_));
@@ -587,7 +681,9 @@ impl Vm {
                     }
                     Op::BuildString(n) => {
                         let at = self.stack.len() - n as usize;
-                        let mut s = String::new();
+                        // One allocation of the final size, not a growth per part.
+                        let len = self.stack[at..].iter().map(|v| v.as_str().map_or(0, str::len)).sum();
+                        let mut s = String::with_capacity(len);
                         for v in &self.stack[at..] {
                             if let Value::Str(p) = v {
                                 s.push_str(&p.s);
@@ -943,7 +1039,7 @@ impl Vm {
                                         }
                                         continue 'frame;
                                     }
-                                    Exhaust::Native => {
+                                    Exhaust::Native | Exhaust::Drive => {
                                         if self.frames.len() == boundary {
                                             // `send()`/`throw()` make StopIteration(value) of it.
                                             self.gen_return = v;
@@ -970,12 +1066,18 @@ impl Vm {
                     }
                     Op::Yield => {
                         let v = self.pop();
+                        if fi == boundary && matches!(self.frames[fi].kind, FrameKind::Generator(_, Exhaust::Drive)) {
+                            // The driver takes the value; the frame stays, suspended here.
+                            self.frames[fi].ip = ip;
+                            return Ok(v);
+                        }
                         let Some(mut frame) = self.frames.pop() else { return Ok(v) };
                         frame.ip = ip;
-                        let FrameKind::Generator(g, _) = &frame.kind else {
+                        // The suspended frame lets go of its generator (the next resume sets it
+                        // again): a frame kept inside its own generator would make a cycle.
+                        let FrameKind::Generator(g, _) = std::mem::replace(&mut frame.kind, FrameKind::Normal) else {
                             return Err(err("SystemError", "yield outside a generator frame"));
                         };
-                        let g = g.clone();
                         if let Obj::Generator(st, _) = &*g {
                             let mut st = lock(st);
                             let base = frame.base;
@@ -1358,6 +1460,26 @@ impl Vm {
         }
     }
 
+    /// String concatenation that appends in place when it can, as CPython's: when the left
+    /// string is the local the next instruction overwrites and nothing else holds it, the
+    /// local lets go of it and the string grows, so a `t += str(i)` loop is linear, not quadratic.
+    fn str_concat(&mut self, mut a: Value, b: Value, local: Option<usize>) -> R<Value> {
+        if let (Value::Str(x), Value::Str(y), Some(slot)) = (&a, &b, local) {
+            if matches!(&self.stack[slot], Value::Str(l) if Arc::ptr_eq(l, x)) {
+                // The growth is checked before the local lets go, so a MemoryError leaves it bound.
+                self.note_alloc(y.s.len())?;
+                self.stack[slot] = Value::Null;
+            }
+        }
+        if let (Value::Str(x), Value::Str(y)) = (&mut a, &b) {
+            if let Some(s) = Arc::get_mut(x) {
+                s.append(&y.s, y.ascii);
+                return Ok(a);
+            }
+        }
+        self.binary_op(BinOp::Add, a, b, false)
+    }
+
     // ------------------------------------------------------------ calls
 
     /// Calls the callable in stack slot `fpos` (the call's result replaces it and everything
@@ -1599,7 +1721,7 @@ impl Vm {
         frame.base = 0;
         let name: Arc<str> = frame.code().qualname.as_str().into();
         let st = crate::gen::GenState { frame: Some(frame), saved, ..Default::default() };
-        self.stack.push(Value::obj(Obj::Generator(std::sync::Mutex::new(st), name)));
+        self.stack.push(Value::obj(Obj::Generator(crate::value::SpinLock::new(st), name)));
     }
 
     /// Resumes a generator on top of the current stack, sending `sent` (ignored on first start).
@@ -1650,7 +1772,8 @@ impl Vm {
         }
         frame.base = base;
         frame.ret_pos = ret_pos;
-        frame.kind = FrameKind::Generator(g.clone(), exhaust);
+        // The caller's `Arc` moves into the frame: no second count on the generator.
+        frame.kind = FrameKind::Generator(g, exhaust);
         self.frames.push(frame);
         Ok(())
     }
@@ -1701,7 +1824,7 @@ impl Vm {
         }
         let inst = Value::Instance(Arc::new(crate::value::Instance {
             class: cls.clone(),
-            dict: std::sync::Mutex::new(Dict::new()),
+            dict: crate::value::SpinLock::new(Dict::new()),
             exc: if is_exc { Some(std::sync::Mutex::new(Default::default())) } else { None },
             native: None,
         }));
@@ -2012,4 +2135,10 @@ fn exception_matches(exc: &Value, cls: &Value) -> R<bool> {
 
 pub fn types_ref() -> &'static crate::types::Types {
     types()
+}
+
+#[cold]
+fn unbound_local(code: &Code, i: usize) -> Raise {
+    let name = &code.local_names[i].s;
+    err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
 }

@@ -76,7 +76,8 @@ impl<'a> Copier<'a> {
                 Value::Tuple(Arc::new(Tuple(items)))
             }
             Value::List(l) => {
-                let new = Arc::new(List { items: Mutex::new(Vec::new()), counted: Default::default() });
+                let new =
+                    Arc::new(List { items: crate::value::SpinLock::new(Vec::new()), counted: Default::default() });
                 self.memo.insert(p, Value::List(new.clone()));
                 let items = lock(&l.items).clone();
                 let mut out = Vec::with_capacity(items.len());
@@ -242,7 +243,8 @@ impl<'a> Copier<'a> {
                     Some(n) => Some(self.copy(n)?),
                     None => None,
                 };
-                let new = Arc::new(Instance { class: cls, dict: Mutex::new(Dict::new()), exc, native });
+                let new =
+                    Arc::new(Instance { class: cls, dict: crate::value::SpinLock::new(Dict::new()), exc, native });
                 self.memo.insert(p, Value::Instance(new.clone()));
                 let src = lock(&i.dict).clone();
                 let mut d = Dict::new();
