@@ -148,8 +148,17 @@ fn speedup(gil: bool) -> f64 {
 #[test]
 fn cpu_bound_threads_get_no_speedup_with_the_gil() {
     let _turn = serial();
-    let s = speedup(true);
-    assert!(s < 1.25, "speedup with the GIL: {s}");
+    // A ratio of two timings: a build beside the test that slows the sequential half alone once
+    // showed 1.73. Up to three tries, the lowest counts; the load-proof check that two threads
+    // never run at once under the GIL is in tests/trace.rs.
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        tries.push(speedup(true));
+        if tries.last().is_some_and(|&s| s < 1.25) {
+            return;
+        }
+    }
+    panic!("speedup with the GIL in three tries: {tries:?}");
 }
 
 #[test]
