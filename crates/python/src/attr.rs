@@ -30,7 +30,7 @@ fn bind(v: Value, obj: &Value) -> Value {
                 }
                 _ => obj.clone(),
             };
-            Value::Builtin(Arc::new(Builtin { name: b.name, f: b.f, bound: Some(this) }))
+            Value::Builtin(crate::value::BuiltinRef::new(Builtin { name: b.name, f: b.f, bound: Some(this) }))
         }
         other => other,
     }

@@ -144,7 +144,11 @@ impl Vm {
 /// `X.__new__` as Python code sees it for a builtin type `X` (whose stored `__new__` is its
 /// constructor, called without the class): a function of `(cls, *args)`.
 pub fn visible_new(owner: &Arc<Class>) -> Value {
-    Value::Builtin(Arc::new(Builtin { name: "__new__", f: builtin_new, bound: Some(Value::Class(owner.clone())) }))
+    Value::Builtin(crate::value::BuiltinRef::new(Builtin {
+        name: "__new__",
+        f: builtin_new,
+        bound: Some(Value::Class(owner.clone())),
+    }))
 }
 
 /// `C.__new__` read from a class whose `__new__` comes from a builtin type: the visible form.

@@ -31,7 +31,7 @@ pub enum Value {
     Dict(Arc<PyDict>),
     Set(Arc<Set>),
     Func(Arc<Function>),
-    Builtin(Arc<Builtin>),
+    Builtin(BuiltinRef),
     Method(Arc<Method>),
     Class(Arc<Class>),
     Instance(Arc<Instance>),
@@ -592,7 +592,72 @@ impl Instance {
 }
 
 impl Builtin {
+    /// An unbound builtin: the program-wide one for this name and function (see `BuiltinRef`).
     pub fn value(name: &'static str, f: NativeFn) -> Value {
-        Value::Builtin(Arc::new(Builtin { name, f, bound: None }))
+        Value::Builtin(BuiltinRef::new(Builtin { name, f, bound: None }))
+    }
+}
+
+/// How a `Value` holds a builtin function. An unbound one (`len`, `math.sqrt`, `list.append`) is
+/// immortal, as CPython 3.12+ makes its static objects: interned once per program (by name and
+/// function) and never freed, so copying or dropping one touches no counter. Counting it was the
+/// cost that kept threads and processes from scaling: two cores calling `math.sqrt` in a loop
+/// bounced the one cache line of its `Arc`'s count between them on every call (perf: three
+/// quarters of the run in one `lock inc`). A bound one (`[].append`) owns its `self` and is
+/// counted as usual.
+pub struct BuiltinRef(std::mem::ManuallyDrop<Arc<Builtin>>);
+
+impl BuiltinRef {
+    pub fn new(b: Builtin) -> BuiltinRef {
+        if b.bound.is_some() {
+            return BuiltinRef(std::mem::ManuallyDrop::new(Arc::new(b)));
+        }
+        // Interning bounds the leak by the number of builtins in the binary, however many
+        // interpreters (processes, runs) create their modules.
+        static TABLE: OnceLock<Mutex<Vec<Arc<Builtin>>>> = OnceLock::new();
+        let mut t = lock(TABLE.get_or_init(Default::default));
+        let key = (b.name, b.f as usize);
+        let a = match t.iter().find(|x| (x.name, x.f as usize) == key) {
+            Some(a) => a.clone(),
+            None => {
+                let a = Arc::new(b);
+                t.push(a.clone());
+                a
+            }
+        };
+        // The table keeps one count of every interned builtin forever, so what this handle holds
+        // is never freed, whether or not it is counted.
+        BuiltinRef(std::mem::ManuallyDrop::new(a))
+    }
+}
+
+impl Clone for BuiltinRef {
+    #[inline(always)]
+    fn clone(&self) -> BuiltinRef {
+        if self.0.bound.is_none() {
+            // SAFETY: an unbound builtin is never freed (see `new`), so an uncounted copy of
+            // the pointer stays valid; its drop does not count down either.
+            unsafe { std::ptr::read(self) }
+        } else {
+            BuiltinRef(std::mem::ManuallyDrop::new(Arc::clone(&self.0)))
+        }
+    }
+}
+
+impl Drop for BuiltinRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.0.bound.is_some() {
+            // SAFETY: a bound builtin's handle owns one count, taken in `new` or `clone`.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.0) }
+        }
+    }
+}
+
+impl std::ops::Deref for BuiltinRef {
+    type Target = Arc<Builtin>;
+    #[inline(always)]
+    fn deref(&self) -> &Arc<Builtin> {
+        &self.0
     }
 }

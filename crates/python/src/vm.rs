@@ -830,32 +830,42 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Op::ForIter(t) => {
-                        let it = self.top().clone();
-                        if let Value::Obj(o) = &it {
-                            match &**o {
+                        // A range's or a list's iterator advances where it lies on the stack: a
+                        // clone of it would be an atomic count up and down on every item.
+                        let fast = match self.stack.last() {
+                            Some(Value::Obj(o)) => match &**o {
                                 Obj::RangeIter { cur, stop, step } => {
                                     let c = cur.load(Ordering::Relaxed);
                                     if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                                         cur.store(c + step, Ordering::Relaxed);
-                                        self.stack.push(Value::Int(c));
+                                        Some(Some(Value::Int(c)))
                                     } else {
-                                        self.pop();
-                                        ip = t as usize;
+                                        Some(None)
                                     }
-                                    continue;
                                 }
                                 Obj::SeqIter { seq: Value::List(l), idx } => {
                                     let i = idx.fetch_add(1, Ordering::Relaxed);
-                                    let item = lock(&l.items).get(i).cloned();
-                                    match item {
-                                        Some(v) => self.stack.push(v),
-                                        None => {
-                                            self.pop();
-                                            ip = t as usize;
-                                        }
-                                    }
-                                    continue;
+                                    Some(lock(&l.items).get(i).cloned())
                                 }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        match fast {
+                            Some(Some(v)) => {
+                                self.stack.push(v);
+                                continue;
+                            }
+                            Some(None) => {
+                                self.pop();
+                                ip = t as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
+                        let it = self.top().clone();
+                        if let Value::Obj(o) = &it {
+                            match &**o {
                                 Obj::Generator(..) => {
                                     self.frames[fi].ip = ip;
                                     let ret_pos = self.stack.len();
@@ -2042,9 +2052,11 @@ impl Vm {
             Some(Value::Func(f)) => {
                 Ok(Value::Method(Arc::new(crate::value::Method { func: Value::Func(f), this: obj.clone() })))
             }
-            Some(Value::Builtin(b)) => {
-                Ok(Value::Builtin(Arc::new(crate::value::Builtin { name: b.name, f: b.f, bound: Some(obj.clone()) })))
-            }
+            Some(Value::Builtin(b)) => Ok(Value::Builtin(crate::value::BuiltinRef::new(crate::value::Builtin {
+                name: b.name,
+                f: b.f,
+                bound: Some(obj.clone()),
+            }))),
             Some(other) => Ok(other),
             None => {
                 let what = if name == "__enter__" || name == "__exit__" {

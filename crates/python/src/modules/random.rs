@@ -477,7 +477,10 @@ pub fn init(vm: &mut Vm, m: &Module) {
         if name.starts_with("__") {
             continue;
         }
-        m.dict.set_name(name, Value::Builtin(Arc::new(Builtin { name, f: *f, bound: Some(inst.clone()) })));
+        m.dict.set_name(
+            name,
+            Value::Builtin(crate::value::BuiltinRef::new(Builtin { name, f: *f, bound: Some(inst.clone()) })),
+        );
     }
     m.dict.set_name("Random", Value::Class(random_class()));
     let _ = add_fns;
