@@ -18,6 +18,9 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Up to this many entries (live or removed), a string key is found by walking them (`small_find`).
+const SMALL: usize = 8;
+
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
@@ -216,8 +219,28 @@ impl Dict {
 
     // ---- String keys: namespaces and attributes, with no Python equality involved.
 
+    /// The slot of a string key in a small dict (an instance's attributes), found by walking the
+    /// entries: names in code are interned, so the pointer usually matches at once, and that walk
+    /// was cheaper than the hash table's probe on every attribute read (perf: a fifth of the
+    /// attribute benchmark). `None` means "not small", not "absent".
+    #[inline(always)]
+    fn small_find(&self, key: &Arc<Str>) -> Option<Option<usize>> {
+        if self.entries.len() > SMALL {
+            return None;
+        }
+        let hash = key.hash();
+        Some(
+            self.entries.iter().position(
+                |e| matches!(&e.key, Value::Str(s) if Arc::ptr_eq(s, key) || (e.hash == hash && s.s == key.s)),
+            ),
+        )
+    }
+
     #[inline]
     pub fn get_str(&self, key: &Arc<Str>) -> Option<Value> {
+        if let Some(found) = self.small_find(key) {
+            return found.map(|i| self.entries[i].value.clone());
+        }
         let hash = key.hash();
         let entries = &self.entries;
         self.index
@@ -254,6 +277,10 @@ impl Dict {
     /// replacing an attribute's value writes no reference count on the shared name.
     #[inline]
     pub fn set_str_ref(&mut self, key: &Arc<Str>, value: Value) {
+        if let Some(Some(i)) = self.small_find(key) {
+            std::mem::replace(&mut self.entries[i].value, value).discard();
+            return;
+        }
         let hash = key.hash();
         let entries = &self.entries;
         let found = self.index.find(hash, |&i| {

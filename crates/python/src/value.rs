@@ -489,6 +489,23 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
+    /// Whether the value holds a heap object (an `Arc` to count down when it goes).
+    #[inline(always)]
+    pub fn is_heap(&self) -> bool {
+        !matches!(self, Value::Null | Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))
+    }
+    /// Drops the value, testing inline first whether it owns anything: the drop glue is an
+    /// out-of-line call and an indirect jump on the tag, and on the VM's hot paths (a local
+    /// overwritten, a popped int, a frame's locals) calling it for values that own nothing was a
+    /// tenth of the attribute benchmark's time.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_heap() {
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(&s.s),

@@ -102,6 +102,26 @@ impl Vm {
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or_default()
     }
+    /// Replaces the two values on top, ints or floats that own nothing, by `r`, without their
+    /// drop glue (see `Value::discard`).
+    #[inline(always)]
+    fn replace_inline_pair(&mut self, r: Value) {
+        let n = self.stack.len();
+        debug_assert!(!self.stack[n - 1].is_heap() && !self.stack[n - 2].is_heap());
+        std::mem::forget(self.stack.pop());
+        std::mem::forget(std::mem::replace(&mut self.stack[n - 2], r));
+    }
+
+    /// Drops the stack down to `n` values, each through `Value::discard`.
+    #[inline]
+    fn cut_stack(&mut self, n: usize) {
+        while self.stack.len() > n {
+            if let Some(v) = self.stack.pop() {
+                v.discard();
+            }
+        }
+    }
+
     fn top(&self) -> &Value {
         static NONE: Value = Value::None;
         self.stack.last().unwrap_or(&NONE)
@@ -265,7 +285,7 @@ impl Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = self.pop();
-                        self.stack[base + i as usize] = v;
+                        std::mem::replace(&mut self.stack[base + i as usize], v).discard();
                     }
                     Op::DeleteFast(i) => {
                         if self.stack[base + i as usize].is_null() {
@@ -563,24 +583,29 @@ impl Vm {
                         }
                     }
                     Op::Binary(bop) | Op::Inplace(bop) => {
+                        // Ints and floats: the result takes the operands' place, which own nothing.
+                        let n = self.stack.len();
+                        let fast = match (bop, &self.stack[n - 2], &self.stack[n - 1]) {
+                            (BinOp::Add, Value::Int(x), Value::Int(y)) => x.checked_add(*y).map(Value::Int),
+                            (BinOp::Sub, Value::Int(x), Value::Int(y)) => x.checked_sub(*y).map(Value::Int),
+                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Some(Value::Float(x + y)),
+                            (BinOp::Mul, Value::Int(x), Value::Int(y)) => x.checked_mul(*y).map(Value::Int),
+                            // Non-negative operands: Python's floor division and modulo are Rust's.
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Some(Value::Int(x % y)),
+                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => {
+                                Some(Value::Int(x / y))
+                            }
+                            (BinOp::Sub, Value::Float(x), Value::Float(y)) => Some(Value::Float(x - y)),
+                            (BinOp::Mul, Value::Float(x), Value::Float(y)) => Some(Value::Float(x * y)),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            self.replace_inline_pair(r);
+                            continue;
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         let r = match (bop, &a, &b) {
-                            (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
-                                Value::Int(x + y)
-                            }
-                            (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
-                                Value::Int(x - y)
-                            }
-                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                            (BinOp::Mul, Value::Int(x), Value::Int(y)) if x.checked_mul(*y).is_some() => {
-                                Value::Int(x * y)
-                            }
-                            // Non-negative operands: Python's floor division and modulo are Rust's.
-                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x % y),
-                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => Value::Int(x / y),
-                            (BinOp::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                            (BinOp::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
                             // `s += t` (or `s = s + t`) where `s` is the local stored next.
                             (BinOp::Add, Value::Str(_), Value::Str(_)) => {
                                 self.frames[fi].ip = ip;
@@ -605,22 +630,26 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Op::Compare(c) => {
+                        let n = self.stack.len();
+                        let fast = match (c, &self.stack[n - 2], &self.stack[n - 1]) {
+                            (CmpOp::Lt, Value::Int(x), Value::Int(y)) => Some(x < y),
+                            (CmpOp::Le, Value::Int(x), Value::Int(y)) => Some(x <= y),
+                            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => Some(x > y),
+                            (CmpOp::Ge, Value::Int(x), Value::Int(y)) => Some(x >= y),
+                            (CmpOp::Eq, Value::Int(x), Value::Int(y)) => Some(x == y),
+                            (CmpOp::Ne, Value::Int(x), Value::Int(y)) => Some(x != y),
+                            (CmpOp::Lt, Value::Float(x), Value::Float(y)) => Some(x < y),
+                            (CmpOp::Gt, Value::Float(x), Value::Float(y)) => Some(x > y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            self.replace_inline_pair(Value::Bool(r));
+                            continue;
+                        }
                         let b = self.pop();
                         let a = self.pop();
-                        let r = match (c, &a, &b) {
-                            (CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
-                            (CmpOp::Le, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
-                            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
-                            (CmpOp::Ge, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
-                            (CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
-                            (CmpOp::Ne, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
-                            (CmpOp::Lt, Value::Float(x), Value::Float(y)) => Value::Bool(x < y),
-                            (CmpOp::Gt, Value::Float(x), Value::Float(y)) => Value::Bool(x > y),
-                            _ => {
-                                self.frames[fi].ip = ip;
-                                tri!(self, fi, ip, self.compare_op(c, &a, &b))
-                            }
-                        };
+                        self.frames[fi].ip = ip;
+                        let r = tri!(self, fi, ip, self.compare_op(c, &a, &b));
                         self.stack.push(r);
                     }
                     Op::Subscr => {
@@ -865,19 +894,16 @@ impl Vm {
                         }
                         let it = self.top().clone();
                         if let Value::Obj(o) = &it {
-                            match &**o {
-                                Obj::Generator(..) => {
-                                    self.frames[fi].ip = ip;
-                                    let ret_pos = self.stack.len();
-                                    tri!(
-                                        self,
-                                        fi,
-                                        ip,
-                                        self.resume_gen(o.clone(), Value::None, Exhaust::ForIter(t), ret_pos)
-                                    );
-                                    continue 'frame;
-                                }
-                                _ => {}
+                            if let Obj::Generator(..) = &**o {
+                                self.frames[fi].ip = ip;
+                                let ret_pos = self.stack.len();
+                                tri!(
+                                    self,
+                                    fi,
+                                    ip,
+                                    self.resume_gen(o.clone(), Value::None, Exhaust::ForIter(t), ret_pos)
+                                );
+                                continue 'frame;
                             }
                         }
                         if let Value::Instance(inst) = &it {
@@ -997,7 +1023,7 @@ impl Vm {
                     Op::Return => {
                         let v = self.pop();
                         let Some(frame) = self.frames.pop() else { return Ok(v) };
-                        self.stack.truncate(frame.ret_pos);
+                        self.cut_stack(frame.ret_pos);
                         let v = match frame.kind {
                             FrameKind::Normal | FrameKind::IterNext(_) => v,
                             FrameKind::Init(inst) => {
@@ -1108,7 +1134,7 @@ impl Vm {
                         continue 'frame;
                     }
                     Op::Pop => {
-                        self.pop();
+                        self.pop().discard();
                     }
                     Op::Dup => {
                         let v = self.top().clone();

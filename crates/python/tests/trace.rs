@@ -142,7 +142,9 @@ for t in ts: t.join()
 fn cpu_threads_with_the_gil_take_turns_handing_it_over_at_the_switch_interval() {
     let _turn = serial();
     for (mode, interval_ms) in [(GilOn, 10.0), (Simulate, 5.0)] {
-        let t = traced(&spinners(interval_ms / 1000.0, 2_000_000), mode);
+        // Long enough for eight hand-overs at 10 ms: 2_000_000 iterations gave only six once the
+        // loop got faster (no `for` iterator clone, no per-object locks under the GIL).
+        let t = traced(&spinners(interval_ms / 1000.0, 6_000_000), mode);
         let shown = t.snap.render(0.1);
         let (a, b) = (lane(&t.snap, "spinner-0"), lane(&t.snap, "spinner-1"));
         for s in [a, b] {
