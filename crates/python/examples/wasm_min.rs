@@ -6,6 +6,10 @@ use std::sync::Arc;
 
 use playground_python::{runtime, Config, Host, StopHandle};
 
+/// Counts the heap, so that a runaway program gets `MemoryError` at the documented cap.
+#[global_allocator]
+static ALLOC: playground_python::limits::CountingAlloc = playground_python::limits::CountingAlloc;
+
 #[cfg(target_arch = "wasm32")]
 mod imports {
     #[link(wasm_import_module = "env")]

@@ -133,8 +133,6 @@ fn append(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
         // Count growth only when the vector reallocates: one check per doubling.
         let grow = g.capacity().max(4);
         vm.note_alloc(grow * 16)?;
-        crate::limits::ALLOCATED.fetch_add(grow * 16, std::sync::atomic::Ordering::Relaxed);
-        l.counted.fetch_add(grow, std::sync::atomic::Ordering::Relaxed);
     }
     g.push(args[1].clone());
     Ok(Value::None)

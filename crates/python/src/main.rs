@@ -7,6 +7,10 @@ use playground_python::host::StdHost;
 use playground_python::trace::{chrome, Recording};
 use playground_python::{runtime, Config, StopHandle};
 
+/// Counts the heap, so that a runaway program gets `MemoryError` at the documented cap.
+#[global_allocator]
+static ALLOC: playground_python::limits::CountingAlloc = playground_python::limits::CountingAlloc;
+
 const USAGE: &str =
     "usage: playground-python [--gil on|off] [--switch-interval MS] [--simulate] [--seed N] [--trace OUT.json] FILE.py";
 

@@ -2,7 +2,6 @@
 //! truth, equality and ordering, repr/str, hashing, items, iteration and formatting.
 
 use std::cmp::Ordering as CmpOrdering;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
@@ -1052,10 +1051,11 @@ impl Vm {
         Ok(())
     }
 
-    /// Counts memory a program allocates; past the cap it gets `MemoryError`.
+    /// Checks, before an allocation of `bytes` that one operation is about to make, that it
+    /// stays under the cap (`limits::MAX_MEMORY`); past it the program gets `MemoryError`.
     pub fn note_alloc(&self, bytes: usize) -> R<()> {
-        let total = crate::limits::ALLOCATED.load(Ordering::Relaxed) + bytes;
-        if total > crate::limits::MAX_MEMORY {
+        if crate::limits::would_exceed(bytes) {
+            crate::limits::memory_error_raised();
             return Err(err("MemoryError", ""));
         }
         Ok(())

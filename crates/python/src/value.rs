@@ -207,9 +207,6 @@ pub struct Str {
 impl Str {
     pub fn new(s: String) -> Str {
         let ascii = s.is_ascii();
-        if s.len() > 64 {
-            crate::limits::ALLOCATED.fetch_add(s.len(), Ordering::Relaxed);
-        }
         Str { s, hash: AtomicU64::new(0), ascii }
     }
     #[inline]
@@ -222,15 +219,12 @@ impl Str {
         self.hash.store(h, Ordering::Relaxed);
         h
     }
-    /// Appends in place (`s += t` on a string nothing else holds), keeping the ASCII flag, the
-    /// hash and the memory count true.
+    /// Appends in place (`s += t` on a string nothing else holds), keeping the ASCII flag and the
+    /// hash true.
     pub fn append(&mut self, t: &str, t_ascii: bool) {
-        let counted = |n: usize| if n > 64 { n } else { 0 };
-        let old = counted(self.s.len());
         self.s.push_str(t);
         self.ascii &= t_ascii;
         *self.hash.get_mut() = 0;
-        crate::limits::ALLOCATED.fetch_add(counted(self.s.len()) - old, Ordering::Relaxed);
     }
     pub fn char_len(&self) -> usize {
         if self.ascii {
@@ -263,27 +257,10 @@ pub fn intern(s: &str) -> Arc<Str> {
     v
 }
 
-impl Drop for Str {
-    fn drop(&mut self) {
-        if self.s.len() > 64 {
-            crate::limits::ALLOCATED.fetch_sub(self.s.len(), Ordering::Relaxed);
-        }
-    }
-}
-
-impl Drop for List {
-    fn drop(&mut self) {
-        let cap = self.items.get_mut().capacity();
-        crate::limits::ALLOCATED.fetch_sub(cap.min(self.counted.load(Ordering::Relaxed)) * 16, Ordering::Relaxed);
-    }
-}
-
 pub struct Tuple(pub Vec<Value>);
 
 pub struct List {
     pub items: SpinLock<Vec<Value>>,
-    /// The capacity counted in `limits::ALLOCATED` (growth is counted as it happens).
-    pub counted: AtomicUsize,
 }
 
 pub struct PyDict {
@@ -465,14 +442,7 @@ impl Value {
         Value::Tuple(Arc::new(Tuple(v)))
     }
     pub fn list(v: Vec<Value>) -> Value {
-        let cap = v.capacity();
-        if cap > 256 {
-            crate::limits::ALLOCATED.fetch_add(cap * 16, Ordering::Relaxed);
-        }
-        Value::List(Arc::new(List {
-            items: SpinLock::new(v),
-            counted: AtomicUsize::new(if cap > 256 { cap } else { 0 }),
-        }))
+        Value::List(Arc::new(List { items: SpinLock::new(v) }))
     }
     pub fn dict(d: Dict) -> Value {
         Value::Dict(Arc::new(PyDict { d: DictCell::new(d) }))

@@ -173,6 +173,9 @@ impl Vm {
     /// The eval breaker: checked at calls and loop back-edges only, as in CPython 3.10+.
     #[inline(never)]
     fn on_breaker(&mut self, weight: i64) -> R<()> {
+        if crate::limits::over_cap() && crate::limits::take_over_cap() {
+            return Err(err("MemoryError", ""));
+        }
         let bits = self.interp.breaker.load(Ordering::Relaxed);
         if bits & BREAK_STOP != 0 {
             return Err(Raise::Stop);
@@ -498,7 +501,7 @@ impl Vm {
                     }
                     Op::CallMethod(n) => {
                         self.frames[fi].ip = ip;
-                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 || crate::limits::over_cap() {
                             tri!(self, fi, ip, self.on_breaker(4));
                         }
                         let n = n as usize;
@@ -515,7 +518,7 @@ impl Vm {
                     }
                     Op::Call(n) => {
                         self.frames[fi].ip = ip;
-                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 || crate::limits::over_cap() {
                             tri!(self, fi, ip, self.on_breaker(4));
                         }
                         let n = n as usize;
@@ -527,7 +530,7 @@ impl Vm {
                     }
                     Op::CallKw(n, names) => {
                         self.frames[fi].ip = ip;
-                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 || crate::limits::over_cap() {
                             tri!(self, fi, ip, self.on_breaker(4));
                         }
                         let n = n as usize;
@@ -543,7 +546,7 @@ impl Vm {
                     }
                     Op::CallEx(has_kw) => {
                         self.frames[fi].ip = ip;
-                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 || crate::limits::over_cap() {
                             tri!(self, fi, ip, self.on_breaker(4));
                         }
                         let kwargs = if has_kw { Some(self.pop()) } else { None };
@@ -731,8 +734,6 @@ impl Vm {
                                 drop(g);
                                 self.frames[fi].ip = ip;
                                 tri!(self, fi, ip, self.note_alloc(grow * 16));
-                                crate::limits::ALLOCATED.fetch_add(grow * 16, Ordering::Relaxed);
-                                l.counted.fetch_add(grow, Ordering::Relaxed);
                                 g = lock(&l.items);
                             }
                             g.push(v);
@@ -809,7 +810,7 @@ impl Vm {
                     }
                     Op::Jump(t) => ip = t as usize,
                     Op::JumpBack(t) => {
-                        if self.interp.breaker.load(Ordering::Relaxed) != 0 {
+                        if self.interp.breaker.load(Ordering::Relaxed) != 0 || crate::limits::over_cap() {
                             self.frames[fi].ip = ip;
                             let weight = (ip - t as usize) as i64;
                             tri!(self, fi, ip, self.on_breaker(weight));

@@ -17,6 +17,10 @@ struct Run {
 }
 
 /// The tests measure time and parallelism on a 2-core machine, so they take turns.
+/// Counts the heap, so that a runaway program gets `MemoryError` at the documented cap.
+#[global_allocator]
+static ALLOC: playground_python::limits::CountingAlloc = playground_python::limits::CountingAlloc;
+
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn serial() -> std::sync::MutexGuard<'static, ()> {
@@ -352,6 +356,29 @@ except MemoryError:
     print("MemoryError")
 "#;
     assert_eq!(run(src, true).out, "MemoryError\n");
+}
+
+/// Before the heap was counted by the allocator, only strings and list storage were: each of
+/// these grew until the host's allocation failed and the process aborted.
+#[test]
+fn runaway_dicts_sets_and_instances_get_memory_error() {
+    let _turn = serial();
+    for grow in [
+        "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1",
+        "s = set()\ni = 0\nwhile True:\n    s.add(i)\n    i += 1",
+        "class P:\n    pass\nxs = []\nwhile True:\n    xs.append(P())",
+        "s = set(range(10**9))",
+        "xs = list(map(str, range(10**9)))",
+    ] {
+        for gil in [true, false] {
+            let indented = grow.replace('\n', "\n    ");
+            let src = format!(
+                "try:\n    {indented}\nexcept MemoryError:\n    print('MemoryError')\nprint('still running')\n"
+            );
+            let r = run(&src, gil);
+            assert_eq!(r.out, "MemoryError\nstill running\n", "{grow}\n{}", r.err);
+        }
+    }
 }
 
 #[test]

@@ -76,8 +76,7 @@ impl<'a> Copier<'a> {
                 Value::Tuple(Arc::new(Tuple(items)))
             }
             Value::List(l) => {
-                let new =
-                    Arc::new(List { items: crate::value::SpinLock::new(Vec::new()), counted: Default::default() });
+                let new = Arc::new(List { items: crate::value::SpinLock::new(Vec::new()) });
                 self.memo.insert(p, Value::List(new.clone()));
                 let items = lock(&l.items).clone();
                 let mut out = Vec::with_capacity(items.len());
