@@ -67,6 +67,8 @@ pub struct Interp {
     pub breaker: AtomicU32,
     pub gil: Gil,
     stop: Arc<AtomicBool>,
+    /// This process alone was stopped (`Process.terminate()`); the run goes on.
+    terminated: AtomicBool,
     /// Wakes sleepers and blocked waits early when the run is stopped.
     pub wakeup: (Mutex<()>, Condvar),
     pub modules: Mutex<HashMap<String, Value>>,
@@ -128,6 +130,7 @@ impl Interp {
             breaker: AtomicU32::new(if sim { BREAK_SIM } else { 0 }),
             gil: Gil::default(),
             stop,
+            terminated: AtomicBool::new(false),
             wakeup: (Mutex::new(()), Condvar::new()),
             modules: Mutex::new(HashMap::new()),
             builtins: PyDict::new(),
@@ -153,7 +156,26 @@ impl Interp {
     }
 
     pub fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed) || self.terminated.load(Ordering::Relaxed)
+    }
+
+    pub fn terminated(&self) -> bool {
+        self.terminated.load(Ordering::Relaxed)
+    }
+
+    /// Stops this process and its children (`Process.terminate()`/`kill()`), not the run: every
+    /// thread of it ends at its next eval-breaker check or wait slice, as a signal would end it.
+    pub fn terminate(&self) {
+        self.terminated.store(true, Ordering::Relaxed);
+        self.breaker.fetch_or(BREAK_STOP, Ordering::Release);
+        {
+            let _g = lock(&self.wakeup.0);
+            self.wakeup.1.notify_all();
+        }
+        let children: Vec<_> = lock(&self.children).iter().filter_map(|c| c.upgrade()).collect();
+        for c in children {
+            c.terminate();
+        }
     }
 
     /// Stops every thread of this interpreter at its next check or wait.

@@ -67,6 +67,16 @@ pub fn run_main(interp: &Arc<Interp>, mut vm: Vm, code: Arc<Code>, module: Arc<M
         for vm in lock(&interp.sim_new).drain(..) {
             threads.push(Thread { vm, state: State::New, main: false });
         }
+        // A terminated process's threads end where they are, blocked or not (`Process.terminate()`).
+        for t in threads.iter_mut() {
+            if !t.main && !matches!(t.state, State::Done) && t.vm.interp.terminated() {
+                t.state = State::Done;
+                t.vm.stack.clear();
+                t.vm.frames.clear();
+                let mut th = lock(&interp.threads);
+                th.live = th.live.saturating_sub(1);
+            }
+        }
         let now = interp.now();
         // Wake threads whose lock is free or whose timeout passed.
         for t in threads.iter_mut() {

@@ -441,6 +441,20 @@ fn set_process_name(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `_mp.terminate(pid)`: stops the child process `pid` of this one (and its children).
+fn terminate(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+    arg_count("terminate", args, 1, 1)?;
+    let pid = match &args[0] {
+        Value::Int(p) => *p,
+        _ => return Err(type_error("terminate() expects a pid")),
+    };
+    let children: Vec<_> = lock(&vm.interp.children).iter().filter_map(|c| c.upgrade()).collect();
+    if let Some(c) = children.iter().find(|c| i64::from(c.pid) == pid) {
+        c.terminate();
+    }
+    Ok(Value::None)
+}
+
 /// `_mp.start(bootstrap, args)`: a new process whose module state is a copy of this one's, running
 /// `bootstrap(*args)` (copied with everything else) on its main thread. Returns its pid.
 fn start(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
@@ -491,6 +505,7 @@ pub fn init(m: &Module) {
             ("report", report),
             ("pid", pid),
             ("set_process_name", set_process_name),
+            ("terminate", terminate),
         ],
     );
     for name in ["PickleError", "PicklingError", "UnpicklingError"] {

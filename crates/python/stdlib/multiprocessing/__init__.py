@@ -80,9 +80,18 @@ class Process:
         return False
 
     def terminate(self):
-        raise NotImplementedError("Process.terminate is not supported by the playground yet")
+        self._signal("terminate", 15)
 
-    kill = terminate
+    def kill(self):
+        self._signal("kill", 9)
+
+    def _signal(self, method, signum):
+        if self._pid is None:
+            raise AttributeError(f"'NoneType' object has no attribute '{method}'")
+        # As a signal: a process still running ends now, with the exit code -signum.
+        if self.is_alive():
+            _mp.terminate(self._pid)
+            self._exitcode = -signum
 
     def close(self):
         pass
