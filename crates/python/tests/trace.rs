@@ -252,14 +252,16 @@ fn each_blocked_state_comes_from_what_the_program_called() {
     }
 }
 
-/// `n` processes that each count to 300,000.
+/// `n` processes that each count to 3,000,000: some 50 ms of work, so that the two overlap by
+/// more than the OS's scheduling noise on a loaded machine (300,000 took 6 ms once the loop got
+/// faster, and the overlap check failed once under load).
 fn crunchers(n: usize) -> String {
     format!(
         r#"
 import multiprocessing
 def crunch():
     x = 0
-    for i in range(300_000):
+    for i in range(3_000_000):
         x += i
 if __name__ == "__main__":
     ps = [multiprocessing.Process(target=crunch, name=f"cruncher-{{k}}") for k in range({n})]
