@@ -9,9 +9,13 @@
 //!   comment), and a line continued with a backslash keeps its leading whitespace;
 //! - the source lines a traceback prints: the interpreter prints them trimmed, so only a comment at
 //!   the end of a line goes missing there (these are the playground's own modules, not CPython's);
-//! - docstrings stay: `__doc__` is Python-visible, and they are few.
+//! - a statement that is a string alone (a docstring) becomes `pass` on its first line, its other
+//!   lines empty: the same statement count, so no body is left empty. The one difference a program
+//!   can see is that these modules' classes and functions have `__doc__` None (CPython's have
+//!   CPython's own text, which these never matched).
 //!
-//! `tests/minify.rs` checks that each embedded module gives the same tokens on the same lines.
+//! `tests/minify.rs` checks that each embedded module gives the same tokens on the same lines, a
+//! docstring's string token aside (`pass` in its place).
 
 /// Where the scan is at the end of a line: in code, or inside a string that goes on.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,9 +37,18 @@ pub fn minify(src: &str) -> String {
     let mut joined = false;
     // The original's indentation widths, outermost first (Python's own indent stack).
     let mut indents = vec![0usize];
+    // Where the current line starts in `src`, and how many lines a removed docstring still covers.
+    let mut offset = 0;
+    let mut skip = 0;
     for (i, line) in src.split('\n').enumerate() {
+        let start = offset;
+        offset += line.len() + 1;
         if i > 0 {
             out.push('\n');
+        }
+        if skip > 0 {
+            skip -= 1;
+            continue;
         }
         let chars: Vec<char> = line.chars().collect();
         let mut pos = 0;
@@ -58,6 +71,12 @@ pub fn minify(src: &str) -> String {
                 }
                 out.extend(std::iter::repeat_n(' ', indents.len() - 1));
                 pos = lead;
+                // Leading whitespace is ASCII: `lead` characters are `lead` bytes.
+                if let Some(lines) = docstring_lines(&src[start + lead..]) {
+                    out.push_str("pass");
+                    skip = lines;
+                    continue;
+                }
             } else if !joined {
                 // A line inside brackets: the line break already separates its first token.
                 pos = lead;
@@ -129,4 +148,28 @@ pub fn minify(src: &str) -> String {
         }
     }
     out
+}
+
+/// If `rest` (a logical line's text onwards) opens with a plain string literal that is the whole
+/// statement (nothing after it on its last line but spaces or a comment), how many more lines the
+/// string spans.
+fn docstring_lines(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let q = *b.first().filter(|c| matches!(c, b'"' | b'\''))?;
+    let triple = b.get(1) == Some(&q) && b.get(2) == Some(&q);
+    let mut i = if triple { 3 } else { 1 };
+    loop {
+        match *b.get(i)? {
+            b'\\' => i += 2,
+            b'\n' if !triple => return None,
+            c if c == q && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) => {
+                i += if triple { 3 } else { 1 };
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+    let tail = rest[i..].split('\n').next().unwrap_or("");
+    let tail = tail.trim_start_matches([' ', '\t']);
+    (tail.is_empty() || tail.starts_with('#')).then(|| rest[..i].matches('\n').count())
 }
