@@ -55,6 +55,14 @@ fn nearest(digits: &str, e10: i64) -> f64 {
     if d + e10 < -324 {
         return 0.0; // below 10^-324, less than half the smallest subnormal
     }
+    // Clinger's fast path, where most literals and round()'s results fall: the digits (under 2^53)
+    // and 10^|e10| (up to 10^22) are both exact doubles, so one multiplication or division, which
+    // IEEE rounds correctly, gives the nearest double without big integers.
+    if d <= 15 && (-22..=22).contains(&e10) {
+        let m = digits.bytes().fold(0u64, |m, b| m * 10 + u64::from(b - b'0')) as f64;
+        let p = (0..e10.abs()).fold(1.0f64, |p, _| p * 10.0);
+        return if e10 >= 0 { m * p } else { m / p };
+    }
     let m = BigUint::parse_bytes(digits.as_bytes(), 10).unwrap_or_default();
     let ten = BigUint::from(10u32);
     let (n, den) = if e10 >= 0 {
