@@ -79,17 +79,17 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
         std::fs::remove_dir_all(out).map_err(|e| e.to_string())?;
     }
     run(Cmd::new("wasm-bindgen").args(["--target", "web", "--no-typescript", "--out-dir"]).arg(out).arg(wasm))?;
-    run(Cmd::new("wasm-opt")
-        .args([
-            "-O3",
-            "--enable-threads",
-            "--enable-bulk-memory",
-            "--enable-simd",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "-o",
-        ])
-        .arg(&bg)
-        .arg(&bg))
+    run(Cmd::new("wasm-opt").args(WASM_OPT).arg("-o").arg(&bg).arg(&bg))
 }
+
+/// The wasm-opt pass every engine module gets, for speed; `cargo xtask pybench` measures the
+/// interpreter's wasm after the same pass, as the page would load it.
+pub const WASM_OPT: &[&str] = &[
+    "-O3",
+    "--enable-threads",
+    "--enable-bulk-memory",
+    "--enable-simd",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+];

@@ -30,6 +30,7 @@ usage: cargo xtask <command>
   sizes    build dist/ and print only its sizes, raw and gzipped (the UI's budget: 250 KB)
   faithfulness  print the engine's speedups beside real CPython's for the lesson's scenarios
   pybench  print the Python interpreter's micro-benchmarks and speedups beside CPython's, and its wasm size
+           (`pybench --size`: the wasm size alone)
   audit    print Lighthouse's scores for the built app (phone and desktop)
   build    build dist/ (release)
   package  build dist/ and write SCORM 1.2 and 2004 packages to target/package/
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         Some("sizes") => build().and_then(|()| bench::sizes()),
         Some("audit") => audit::run_audit(),
         Some("faithfulness") => faithfulness(),
-        Some("pybench") => pybench::run_pybench(),
+        Some("pybench") => pybench::run_pybench(args.get(1).map(String::as_str) == Some("--size")),
         Some("build") => build(),
         Some("package") => package::run(),
         Some("engine") => engine::build(),

@@ -46,7 +46,11 @@ const MICRO: &[(&str, &str)] = &[
 const CPU_TASKS: &str = "import sys, time, math\nfrom concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\ndef compute(n):\n    return sum(math.sqrt(i) for i in range(n))\nworkers = int(sys.argv[1])\nExecutor = ProcessPoolExecutor if sys.argv[2:] == ['process'] else ThreadPoolExecutor\nt = time.perf_counter()\nwith Executor(max_workers=workers) as pool:\n    list(pool.map(compute, [3_000_000] * 4))\nprint(time.perf_counter() - t)\n";
 const IO_TASKS: &str = "import sys, time\nfrom concurrent.futures import ThreadPoolExecutor\ndef fetch(i):\n    time.sleep(0.1)\n    return i\nworkers = int(sys.argv[1])\nt = time.perf_counter()\nwith ThreadPoolExecutor(max_workers=workers) as pool:\n    list(pool.map(fetch, range(6)))\nprint(time.perf_counter() - t)\n";
 
-pub fn run_pybench() -> Result<(), String> {
+/// The whole benchmark, or with `size_only` its last part alone (`cargo xtask pybench --size`).
+pub fn run_pybench(size_only: bool) -> Result<(), String> {
+    if size_only {
+        return wasm_size();
+    }
     run(cargo().args(["build", "--release", "-p", "playground-python"]))?;
     let dir = root().join("target/pybench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -128,30 +132,42 @@ pub fn run_pybench() -> Result<(), String> {
         println!("{:<44} {:>8} {:>8} {:>8}", label, s(0), s(1), s(2));
     }
 
+    wasm_size()
+}
+
+/// The interpreter's wasm, both builds, as the page would load them.
+fn wasm_size() -> Result<(), String> {
     println!("\nthe interpreter's wasm (examples/wasm_min.rs; target: 250 KB gzip for the threads build)");
-    for (label, config) in [("threads build (atomics)", Some(".cargo/threads.toml")), ("single build", None)] {
-        let mut c = cargo();
-        if let Some(cfg) = config {
-            c = c.args(["--config", cfg]);
-        }
-        c = c.args(["build", "-p", "playground-python", "--example", "wasm_min", "--profile", "pywasm"]);
-        if config.is_none() {
-            c = c.args(["--target", "wasm32-unknown-unknown"]);
-        }
-        run(c)?;
-        let base = if config.is_some() { "target/threads" } else { "target" };
-        let built = root().join(base).join("wasm32-unknown-unknown/pywasm/examples/wasm_min.wasm");
-        // Measured as the page would ship it: without the function names (wasm-bindgen drops them
-        // from every module the page loads; here they were a quarter of the raw file). The
-        // profile's `strip` does not reach this example's link, so wasm-opt strips, optimising nothing.
-        let wasm = built.with_file_name("wasm_min.stripped.wasm");
+    // Each build with the flags of the engine build it would ship in (atomics and build-std, or
+    // SIMD alone), so the figure is that of the page's module, not of a build no page loads.
+    for (label, config, dir) in [
+        ("threads build (atomics)", ".cargo/threads.toml", "target/threads"),
+        ("single build", ".cargo/single.toml", "target/single"),
+    ] {
+        run(cargo().args(["--config", config]).args([
+            "build",
+            "-p",
+            "playground-python",
+            "--example",
+            "wasm_min",
+            "--profile",
+            "pywasm",
+        ]))?;
+        let built = root().join(dir).join("wasm32-unknown-unknown/pywasm/examples/wasm_min.wasm");
+        // Measured as the page would ship it: after the engine's own wasm-opt pass (`-O3`, which
+        // makes this module about 3 KB gzip larger than it leaves the linker, but it is what the
+        // page loads) and without the function names and producers, which wasm-bindgen drops from
+        // every module the page loads (the profile's `strip` does not reach this example's link).
+        let wasm = built.with_file_name("wasm_min.shipped.wasm");
         run(Cmd::new("wasm-opt")
-            .args(["--all-features", "--strip-debug", "--strip-producers", "-o"])
+            .args(crate::engine::WASM_OPT)
+            .args(["--strip-debug", "--strip-producers", "-o"])
             .arg(&wasm)
             .arg(&built))?;
         let raw = std::fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
         let gz = std::fs::read(&wasm).map(|b| crate::bench::gzipped(&b)).unwrap_or(0);
-        println!("{:<44} {:>8} KB raw {:>6} KB gzip", label, raw / 1024, gz / 1024);
+        let kb = |b: u64| b as f64 / 1024.0;
+        println!("{:<44} {:>8.1} KB raw {:>6.1} KB gzip", label, kb(raw), kb(gz));
     }
     Ok(())
 }

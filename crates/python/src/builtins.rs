@@ -377,6 +377,15 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
     Ok(())
 }
 
+/// Sorts `v` (stably) with `merge_sort`, the interpreter's one sort: each `slice::sort` of another
+/// element type compiles in a copy of std's sort, 3-5 KB of wasm each, for lists of a few names.
+pub fn sort_with<T>(v: &mut Vec<T>, less: impl Fn(&T, &T) -> bool) {
+    let mut idx: Vec<usize> = (0..v.len()).collect();
+    merge_sort(&mut idx, &mut |a, b| less(&v[a], &v[b]));
+    let mut items: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(idx.into_iter().filter_map(|i| items[i].take()));
+}
+
 fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
     if v.len() <= 1 {
         return;
@@ -797,7 +806,7 @@ fn dir(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
             }
         }
     }
-    names.sort();
+    sort_with(&mut names, |a, b| a < b);
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::str).collect()))
 }

@@ -170,7 +170,7 @@ impl FnCompiler {
             .into_iter()
             .filter(|n| c.scope.kind != ScopeKind::Module && c.enclosing.iter().any(|s| s.contains(n)))
             .collect();
-        frees.sort();
+        crate::builtins::sort_with(&mut frees, |a, b| a < b);
         c.code.free_start = c.code.nlocals;
         for n in &frees {
             let slot = c.code.nlocals;
@@ -929,8 +929,8 @@ impl FnCompiler {
                 }
             }
         }
-        cell_params.sort();
-        cell_locals.sort();
+        crate::builtins::sort_with(&mut cell_params, |a, b| a < b);
+        crate::builtins::sort_with(&mut cell_locals, |a, b| a < b);
         self.code.cell_params = cell_params;
         self.code.cell_locals = cell_locals;
         self.code.simple_args = !self.code.varargs

@@ -281,7 +281,10 @@ impl Vm {
                         let len = lock(&l.items).len() as i64;
                         let (s, e, st) = slice_indices(self, a, b, c, len)?;
                         let mut pos = slice_positions(s, e, st);
-                        pos.sort_unstable();
+                        // In slice order, so ascending once a negative step's are reversed.
+                        if st < 0 {
+                            pos.reverse();
+                        }
                         let mut g = lock(&l.items);
                         for p in pos.into_iter().rev() {
                             g.remove(p);

@@ -328,7 +328,8 @@ impl Lexer {
         }
         let text: String = self.chars[start..self.pos].iter().filter(|c| **c != '_').collect();
         if is_float {
-            let v: f64 = text.parse().map_err(|_| SyntaxError::new("invalid decimal literal", line, col))?;
+            let v = crate::decimal::parse_f64(&text)
+                .ok_or_else(|| SyntaxError::new("invalid decimal literal", line, col))?;
             self.push(Tok::Float(v), line, col);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {

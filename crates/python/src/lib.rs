@@ -18,6 +18,7 @@ pub mod call;
 pub mod code;
 pub mod compiler;
 pub mod containers;
+pub mod decimal;
 pub mod dict;
 pub mod exec;
 pub mod format;

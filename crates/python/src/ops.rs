@@ -546,7 +546,7 @@ pub fn round_float_digits(x: f64, n: i64) -> f64 {
     if n >= 0 {
         let s = format!("{:.*}", n as usize, x);
         // Rust rounds half to even on the exact binary value, as CPython's dtoa does.
-        s.parse().unwrap_or(x)
+        crate::decimal::parse_f64(&s).unwrap_or(x)
     } else {
         let p = 10f64.powi((-n) as i32);
         round_half_even(x / p) * p
@@ -596,7 +596,7 @@ pub fn float_from_str(s: &str) -> Option<f64> {
     if !lower.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c)) {
         return None;
     }
-    lower.parse().ok()
+    crate::decimal::parse_f64(&lower)
 }
 
 pub fn int_to_string(v: &Value) -> String {
