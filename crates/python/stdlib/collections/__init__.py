@@ -70,6 +70,14 @@ class deque:
 
     __copy__ = copy
 
+    def __deepcopy__(self, memo):
+        # CPython deep-copies a deque through __reduce__, which the playground lacks.
+        from copy import deepcopy
+        y = self.__class__((), self._maxlen)
+        memo[id(self)] = y
+        y.extend(deepcopy(a, memo) for a in self._core.snapshot())
+        return y
+
     def count(self, x):
         n = 0
         for item in self._core.snapshot():
