@@ -995,6 +995,11 @@ impl FnCompiler {
     fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            ExprKind::NamedExpr(n, v) => {
+                self.expr(v)?;
+                self.emit(Op::Dup);
+                self.store_name(n);
+            }
             ExprKind::Const(c) => {
                 let v = match c {
                     Const::None => Value::None,
@@ -1285,6 +1290,15 @@ impl FnCompiler {
         line: u32,
     ) -> CResult<()> {
         let scope = symtable::analyze_comp(elt, val, gens, kind);
+        // PEP 572's limits on `:=` in a comprehension, with CPython's messages.
+        if let Some(n) = scope.comp_binds.iter().find(|n| gens.iter().any(|g| binds(&g.target, n))) {
+            let msg = format!("assignment expression cannot rebind comprehension iteration variable '{n}'");
+            return Err(SyntaxError::new(&msg, line, 0));
+        }
+        if !scope.comp_binds.is_empty() && self.scope.kind == ScopeKind::Class {
+            let msg = "assignment expression within a comprehension cannot be used in a class body";
+            return Err(SyntaxError::new(msg, line, 0));
+        }
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -1405,5 +1419,15 @@ impl FnCompiler {
             self.emit(Op::BuildString(parts.len() as u32));
         }
         Ok(())
+    }
+}
+
+/// Whether an assignment target binds `name`.
+fn binds(target: &Expr, name: &str) -> bool {
+    match &target.kind {
+        ExprKind::Name(n) => n == name,
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().any(|i| binds(i, name)),
+        ExprKind::Starred(inner) => binds(inner, name),
+        _ => false,
     }
 }
