@@ -298,6 +298,14 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Arc<Str>, v: Value) -> R<()> {
         match obj {
             Value::Instance(inst) => {
+                // A class's own `__setattr__` comes first, before data descriptors (as CPython:
+                // descriptors are what `object.__setattr__` honours).
+                if inst.class.has_setattr.load(Ordering::Relaxed) {
+                    if let Some(sa @ Value::Func(_)) = inst.class.lookup_name("__setattr__") {
+                        self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
+                        return Ok(());
+                    }
+                }
                 if inst.class.has_descriptors.load(Ordering::Relaxed) {
                     let found = inst.class.lookup(name);
                     if let Some(d @ Value::Instance(_)) = &found {
@@ -322,12 +330,6 @@ impl Vm {
                                 return Ok(());
                             }
                         }
-                    }
-                }
-                if inst.class.has_setattr.load(Ordering::Relaxed) {
-                    if let Some(sa @ Value::Func(_)) = inst.class.lookup_name("__setattr__") {
-                        self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
-                        return Ok(());
                     }
                 }
                 if inst.exc.is_some() {

@@ -620,6 +620,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return tuple(self)
 
     def __setattr__(self, name, value):
+        if name in field_names:
+            raise AttributeError("can't set attribute")
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     if module is None:
