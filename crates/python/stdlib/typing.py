@@ -395,6 +395,11 @@ class NamedTuple(tuple):
     def __repr__(self):
         return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
 
+    def __setattr__(self, name, value):
+        if name in self._fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
     def _asdict(self):
         return dict(zip(self._fields, self))
 

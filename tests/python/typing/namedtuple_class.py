@@ -24,10 +24,11 @@ x, y = p
 print(x, y, Point(1), Point(y=2, x=1), Point._fields, Point._field_defaults)
 print(p._asdict(), p._replace(y=1), Point._make([5, 6]), sorted([Point(2, 1), Point(1, 2)]))
 print(Order("tea", 2), Order("tea", quantity=1, tags=["hot"]).tags, hash(Point(1, 2)) == hash((1, 2)))
-try:
-    p.x = 5
-except AttributeError as e:
-    print("AttributeError")
+for name in ("x", "z"):
+    try:
+        setattr(p, name, 5)
+    except AttributeError as e:
+        print("AttributeError:", e)
 for bad in (lambda: Point(), lambda: Point(1, 2, 3), lambda: Point(1, z=3), lambda: Point(1, x=2)):
     try:
         bad()
