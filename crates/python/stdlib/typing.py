@@ -119,6 +119,18 @@ class _Alias:
     def __ror__(self, other):
         return Union[other, self]
 
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self._name == 'Union':
+            for a in self.__args__:
+                if isinstance(a, (_Alias, GenericAlias)) and not (isinstance(a, _Alias) and a._name == 'Union'):
+                    break
+            else:
+                return any(issubclass(cls, a) for a in self.__args__)
+        raise TypeError('Subscripted generics cannot be used with class and instance checks')
+
 
 def _free(args, found=None):
     found = [] if found is None else found
@@ -176,6 +188,8 @@ class _Special:
         return self.__origin__(*args, **kwargs)
 
     def __mro_entries__(self, bases):
+        if self.__origin__ is None:
+            raise NotImplementedError(f'subclassing {self!r} needs collections.abc, which the playground lacks')
         return (self.__origin__,)
 
     def __or__(self, other):
@@ -183,6 +197,35 @@ class _Special:
 
     def __ror__(self, other):
         return Union[other, self]
+
+    def __instancecheck__(self, obj):
+        if self._name == 'Callable':
+            return callable(obj)
+        if self._name == 'Iterable' and type(obj).__module__ == 'builtins':
+            # Not every builtin type here lists __iter__; iter() of a builtin consumes nothing.
+            try:
+                iter(obj)
+                return True
+            except TypeError:
+                return False
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self.__origin__ is not None:
+            return issubclass(cls, self.__origin__)
+        # collections.abc's method checks (its __subclasshook__s); the registered ABCs are not here.
+        needs = _ABC_METHODS.get(self._name)
+        if needs is None:
+            raise NotImplementedError(f'isinstance() with {self!r} is not supported by the playground yet')
+        return all(getattr(cls, n, None) is not None for n in needs)
+
+
+_ABC_METHODS = {
+    'Iterable': ('__iter__',), 'Iterator': ('__iter__', '__next__'), 'Sized': ('__len__',),
+    'Container': ('__contains__',), 'Hashable': ('__hash__',), 'Callable': ('__call__',),
+    'Collection': ('__len__', '__iter__', '__contains__'), 'Reversible': ('__reversed__', '__iter__'),
+    'Generator': ('__iter__', '__next__', 'send', 'throw', 'close'),
+}
 
 
 def _callable_params(alias, params):
