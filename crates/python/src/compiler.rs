@@ -28,6 +28,7 @@ fn compile_body(body: &[Stmt], filename: &str, name: &str, dynamic_names: bool) 
     let filename: Arc<str> = filename.into();
     let mut c = FnCompiler::new(scope, CodeKind::Module, name, name.to_string(), filename, Vec::new(), 1);
     c.dynamic_names = dynamic_names;
+    c.future_annotations = future_imports(body)?;
     c.body_prologue(body);
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
@@ -124,6 +125,8 @@ struct FnCompiler {
     class_name: Option<String>,
     /// `exec`/`eval` code: top-level names look in the given locals first (LoadName/StoreName).
     dynamic_names: bool,
+    /// `from __future__ import annotations` (PEP 563): annotations are kept as their source text.
+    future_annotations: bool,
 }
 
 impl FnCompiler {
@@ -150,6 +153,7 @@ impl FnCompiler {
             frees: Vec::new(),
             class_name: None,
             dynamic_names: false,
+            future_annotations: false,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -382,7 +386,15 @@ impl FnCompiler {
                 // Module and class bodies evaluate annotations and keep those of plain names in
                 // `__annotations__` (what dataclasses and NamedTuple read); functions do not.
                 if matches!(self.code.kind, CodeKind::Module | CodeKind::Class) {
-                    self.expr(ann)?;
+                    if self.future_annotations {
+                        let Some(text) = unparse(ann) else {
+                            let what = "this annotation under `from __future__ import annotations`";
+                            return Err(SyntaxError::unsupported(what, ann.line, ann.col));
+                        };
+                        self.load_const(Value::str(text));
+                    } else {
+                        self.expr(ann)?;
+                    }
                     match &t.kind {
                         ExprKind::Name(n) => {
                             self.load_name("__annotations__");
@@ -882,6 +894,7 @@ impl FnCompiler {
             def.line,
         );
         child.class_name = self.class_name.clone();
+        child.future_annotations = self.future_annotations;
         child.code.argcount = p.args.len() as u32;
         child.code.posonly = p.posonly as u32;
         child.code.kwonly = p.kwonly.len() as u32;
@@ -953,6 +966,7 @@ impl FnCompiler {
             line,
         );
         child.class_name = Some(name.to_string());
+        child.future_annotations = self.future_annotations;
         child.finish_params(0);
         child.body_prologue(body);
         child.stmts(body)?;
@@ -1430,4 +1444,61 @@ fn binds(target: &Expr, name: &str) -> bool {
         ExprKind::Starred(inner) => binds(inner, name),
         _ => false,
     }
+}
+
+/// Whether a module starts with `from __future__ import annotations`; a `__future__` import after
+/// other statements is CPython's SyntaxError.
+fn future_imports(body: &[Stmt]) -> CResult<bool> {
+    let mut annotations = false;
+    let mut at_start = true;
+    for (i, st) in body.iter().enumerate() {
+        match &st.kind {
+            StmtKind::ImportFrom(m, names) if m == "__future__" => {
+                if !at_start {
+                    let msg = "from __future__ imports must occur at the beginning of the file";
+                    return Err(SyntaxError::new(msg, st.line, 0));
+                }
+                annotations |= names.iter().any(|(n, _)| n == "annotations");
+            }
+            StmtKind::Expr(Expr { kind: ExprKind::Const(crate::ast::Const::Str(_)), .. }) if i == 0 => {}
+            _ => at_start = false,
+        }
+    }
+    Ok(annotations)
+}
+
+/// An annotation's text as `ast.unparse` writes it, for the forms annotations take (names,
+/// attributes, subscripts, `X | Y`, lists, string and simple constants); `None` for the rest.
+fn unparse(e: &Expr) -> Option<String> {
+    use crate::ast::Const;
+    Some(match &e.kind {
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Attribute(o, a) => format!("{}.{a}", unparse(o)?),
+        ExprKind::Subscript(o, i) => {
+            let inner = match &i.kind {
+                ExprKind::Tuple(items) if !items.is_empty() => {
+                    items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", ")
+                }
+                _ => unparse(i)?,
+            };
+            format!("{}[{inner}]", unparse(o)?)
+        }
+        ExprKind::BinOp(a, crate::ast::BinOp::BitOr, b) if !matches!(b.kind, ExprKind::BinOp(..)) => {
+            format!("{} | {}", unparse(a)?, unparse(b)?)
+        }
+        ExprKind::List(items) => format!("[{}]", items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", ")),
+        ExprKind::Tuple(items) if items.len() > 1 => {
+            format!("({})", items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", "))
+        }
+        ExprKind::Const(c) => match c {
+            Const::None => "None".into(),
+            Const::True => "True".into(),
+            Const::False => "False".into(),
+            Const::Ellipsis => "...".into(),
+            Const::Int(s) if s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
+            Const::Str(s) if s.chars().all(|c| c != '\\' && c != '\'' && !c.is_control()) => format!("'{s}'"),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
