@@ -150,6 +150,8 @@ pub enum ExprKind {
     FString(Vec<FPart>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// `name := value`: stores and yields the value.
+    NamedExpr(String, Box<Expr>),
 }
 
 #[derive(Debug, Clone)]

@@ -175,6 +175,12 @@ impl Vm {
                     }
                     "__dict__" => Some(Value::dict(lock(&c.dict).clone())),
                     "__class__" => Some(Value::Class(types().type_.clone())),
+                    // As CPython 3.10+: a class without annotations gets an empty dict on demand.
+                    "__annotations__" if !c.builtin => {
+                        let d = Value::dict(crate::dict::Dict::new());
+                        lock(&c.dict).set_str(crate::value::intern("__annotations__"), d.clone());
+                        Some(d)
+                    }
                     _ => None,
                 })
             }
@@ -292,6 +298,14 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Arc<Str>, v: Value) -> R<()> {
         match obj {
             Value::Instance(inst) => {
+                // A class's own `__setattr__` comes first, before data descriptors (as CPython:
+                // descriptors are what `object.__setattr__` honours).
+                if inst.class.has_setattr.load(Ordering::Relaxed) {
+                    if let Some(sa @ Value::Func(_)) = inst.class.lookup_name("__setattr__") {
+                        self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
+                        return Ok(());
+                    }
+                }
                 if inst.class.has_descriptors.load(Ordering::Relaxed) {
                     let found = inst.class.lookup(name);
                     if let Some(d @ Value::Instance(_)) = &found {
@@ -316,12 +330,6 @@ impl Vm {
                                 return Ok(());
                             }
                         }
-                    }
-                }
-                if inst.class.has_setattr.load(Ordering::Relaxed) {
-                    if let Some(sa @ Value::Func(_)) = inst.class.lookup_name("__setattr__") {
-                        self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
-                        return Ok(());
                     }
                 }
                 if inst.exc.is_some() {
@@ -470,6 +478,25 @@ impl Vm {
     /// Makes a class from a class body's namespace (what `type(name, bases, ns)` does).
     pub fn build_class(&mut self, name: Value, bases: Vec<Value>, ns: Arc<PyDict>) -> R<Value> {
         let name = name.as_str().unwrap_or("?").to_string();
+        // PEP 560: a base that is not a class names the classes to use with `__mro_entries__`
+        // (`class Box(Generic[T])`); the bases as written stay in `__orig_bases__`.
+        let mut resolved = Vec::with_capacity(bases.len());
+        for b in &bases {
+            match b {
+                Value::Instance(i) if i.exc.is_none() => match i.class.lookup_name("__mro_entries__") {
+                    Some(m) => match self.call(&m, vec![b.clone(), Value::tuple(bases.clone())])? {
+                        Value::Tuple(t) => resolved.extend(t.0.iter().cloned()),
+                        _ => return Err(type_error("__mro_entries__ must return a tuple")),
+                    },
+                    None => resolved.push(b.clone()),
+                },
+                _ => resolved.push(b.clone()),
+            }
+        }
+        if resolved.len() != bases.len() || resolved.iter().zip(&bases).any(|(r, b)| !r.is(b)) {
+            lock(&ns.d).set_str(crate::value::intern("__orig_bases__"), Value::tuple(bases.clone()));
+        }
+        let bases = resolved;
         let mut base_classes = Vec::new();
         for b in &bases {
             match b {
@@ -574,7 +601,30 @@ impl Vm {
             if let Value::Instance(d) = &v {
                 if d.exc.is_none() && crate::subclass::python_defines(&d.class, "__set_name__") {
                     if let Some(m) = d.class.lookup_name("__set_name__") {
-                        self.call(&m, vec![v.clone(), Value::Class(cls.clone()), k.clone()])?;
+                        match self.call(&m, vec![v.clone(), Value::Class(cls.clone()), k.clone()]) {
+                            // As CPython 3.11: the error becomes the cause of a RuntimeError.
+                            Err(crate::Raise::Exc(e)) => {
+                                let msg = format!(
+                                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                                    d.class.name,
+                                    k.as_str().unwrap_or("?"),
+                                    cls.name
+                                );
+                                let wrapped = crate::types::new_exception(
+                                    &crate::types::exc_class("RuntimeError"),
+                                    vec![Value::str(msg)],
+                                );
+                                if let Value::Instance(w) = &wrapped {
+                                    if let Some(mut wd) = w.exc() {
+                                        wd.cause = Some(e);
+                                    }
+                                }
+                                return Err(crate::Raise::Exc(wrapped));
+                            }
+                            r => {
+                                r?;
+                            }
+                        }
                     }
                 }
             }

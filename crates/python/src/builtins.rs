@@ -235,14 +235,35 @@ fn class_list(v: &Value, fname: &str) -> R<Vec<Arc<Class>>> {
     }
 }
 
-fn isinstance(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+fn isinstance(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("isinstance", args, 2, 2)?;
+    if let Some(r) = user_check(vm, &args[1], "__instancecheck__", &args[0])? {
+        return Ok(Value::Bool(r));
+    }
     let cls = type_of(&args[0]);
     Ok(Value::Bool(class_list(&args[1], "isinstance")?.iter().any(|c| cls.is_subclass(c))))
 }
 
-fn issubclass(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+/// `isinstance(x, int | None)`, `isinstance(x, typing.List)`: an object (not a class) as the second
+/// argument answers through its class's `__instancecheck__`/`__subclasscheck__`, as CPython asks
+/// `type(cls)`.
+fn user_check(vm: &mut Vm, cls: &Value, hook: &str, arg: &Value) -> R<Option<bool>> {
+    if let Value::Instance(i) = cls {
+        if i.exc.is_none() {
+            if let Some(m) = i.class.lookup_name(hook) {
+                let r = vm.call(&m, vec![cls.clone(), arg.clone()])?;
+                return Ok(Some(vm.truthy(&r)?));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
     arg_count("issubclass", args, 2, 2)?;
+    if let Some(r) = user_check(vm, &args[1], "__subclasscheck__", &args[0])? {
+        return Ok(Value::Bool(r));
+    }
     let Value::Class(c) = &args[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
     Ok(Value::Bool(class_list(&args[1], "issubclass")?.iter().any(|p| c.is_subclass(p))))
 }

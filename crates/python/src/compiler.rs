@@ -28,6 +28,7 @@ fn compile_body(body: &[Stmt], filename: &str, name: &str, dynamic_names: bool) 
     let filename: Arc<str> = filename.into();
     let mut c = FnCompiler::new(scope, CodeKind::Module, name, name.to_string(), filename, Vec::new(), 1);
     c.dynamic_names = dynamic_names;
+    c.future_annotations = future_imports(body)?;
     c.body_prologue(body);
     c.stmts(body)?;
     c.emit(Op::LoadConst(0));
@@ -124,6 +125,8 @@ struct FnCompiler {
     class_name: Option<String>,
     /// `exec`/`eval` code: top-level names look in the given locals first (LoadName/StoreName).
     dynamic_names: bool,
+    /// `from __future__ import annotations` (PEP 563): annotations are kept as their source text.
+    future_annotations: bool,
 }
 
 impl FnCompiler {
@@ -150,6 +153,7 @@ impl FnCompiler {
             frees: Vec::new(),
             class_name: None,
             dynamic_names: false,
+            future_annotations: false,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -382,7 +386,15 @@ impl FnCompiler {
                 // Module and class bodies evaluate annotations and keep those of plain names in
                 // `__annotations__` (what dataclasses and NamedTuple read); functions do not.
                 if matches!(self.code.kind, CodeKind::Module | CodeKind::Class) {
-                    self.expr(ann)?;
+                    if self.future_annotations {
+                        let Some(text) = unparse(ann) else {
+                            let what = "this annotation under `from __future__ import annotations`";
+                            return Err(SyntaxError::unsupported(what, ann.line, ann.col));
+                        };
+                        self.load_const(Value::str(text));
+                    } else {
+                        self.expr(ann)?;
+                    }
                     match &t.kind {
                         ExprKind::Name(n) => {
                             self.load_name("__annotations__");
@@ -882,6 +894,7 @@ impl FnCompiler {
             def.line,
         );
         child.class_name = self.class_name.clone();
+        child.future_annotations = self.future_annotations;
         child.code.argcount = p.args.len() as u32;
         child.code.posonly = p.posonly as u32;
         child.code.kwonly = p.kwonly.len() as u32;
@@ -953,6 +966,7 @@ impl FnCompiler {
             line,
         );
         child.class_name = Some(name.to_string());
+        child.future_annotations = self.future_annotations;
         child.finish_params(0);
         child.body_prologue(body);
         child.stmts(body)?;
@@ -995,6 +1009,11 @@ impl FnCompiler {
     fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            ExprKind::NamedExpr(n, v) => {
+                self.expr(v)?;
+                self.emit(Op::Dup);
+                self.store_name(n);
+            }
             ExprKind::Const(c) => {
                 let v = match c {
                     Const::None => Value::None,
@@ -1285,6 +1304,15 @@ impl FnCompiler {
         line: u32,
     ) -> CResult<()> {
         let scope = symtable::analyze_comp(elt, val, gens, kind);
+        // PEP 572's limits on `:=` in a comprehension, with CPython's messages.
+        if let Some(n) = scope.comp_binds.iter().find(|n| gens.iter().any(|g| binds(&g.target, n))) {
+            let msg = format!("assignment expression cannot rebind comprehension iteration variable '{n}'");
+            return Err(SyntaxError::new(&msg, line, 0));
+        }
+        if !scope.comp_binds.is_empty() && self.scope.kind == ScopeKind::Class {
+            let msg = "assignment expression within a comprehension cannot be used in a class body";
+            return Err(SyntaxError::new(msg, line, 0));
+        }
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -1406,4 +1434,71 @@ impl FnCompiler {
         }
         Ok(())
     }
+}
+
+/// Whether an assignment target binds `name`.
+fn binds(target: &Expr, name: &str) -> bool {
+    match &target.kind {
+        ExprKind::Name(n) => n == name,
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().any(|i| binds(i, name)),
+        ExprKind::Starred(inner) => binds(inner, name),
+        _ => false,
+    }
+}
+
+/// Whether a module starts with `from __future__ import annotations`; a `__future__` import after
+/// other statements is CPython's SyntaxError.
+fn future_imports(body: &[Stmt]) -> CResult<bool> {
+    let mut annotations = false;
+    let mut at_start = true;
+    for (i, st) in body.iter().enumerate() {
+        match &st.kind {
+            StmtKind::ImportFrom(m, names) if m == "__future__" => {
+                if !at_start {
+                    let msg = "from __future__ imports must occur at the beginning of the file";
+                    return Err(SyntaxError::new(msg, st.line, 0));
+                }
+                annotations |= names.iter().any(|(n, _)| n == "annotations");
+            }
+            StmtKind::Expr(Expr { kind: ExprKind::Const(crate::ast::Const::Str(_)), .. }) if i == 0 => {}
+            _ => at_start = false,
+        }
+    }
+    Ok(annotations)
+}
+
+/// An annotation's text as `ast.unparse` writes it, for the forms annotations take (names,
+/// attributes, subscripts, `X | Y`, lists, string and simple constants); `None` for the rest.
+fn unparse(e: &Expr) -> Option<String> {
+    use crate::ast::Const;
+    Some(match &e.kind {
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Attribute(o, a) => format!("{}.{a}", unparse(o)?),
+        ExprKind::Subscript(o, i) => {
+            let inner = match &i.kind {
+                ExprKind::Tuple(items) if !items.is_empty() => {
+                    items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", ")
+                }
+                _ => unparse(i)?,
+            };
+            format!("{}[{inner}]", unparse(o)?)
+        }
+        ExprKind::BinOp(a, crate::ast::BinOp::BitOr, b) if !matches!(b.kind, ExprKind::BinOp(..)) => {
+            format!("{} | {}", unparse(a)?, unparse(b)?)
+        }
+        ExprKind::List(items) => format!("[{}]", items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", ")),
+        ExprKind::Tuple(items) if items.len() > 1 => {
+            format!("({})", items.iter().map(unparse).collect::<Option<Vec<_>>>()?.join(", "))
+        }
+        ExprKind::Const(c) => match c {
+            Const::None => "None".into(),
+            Const::True => "True".into(),
+            Const::False => "False".into(),
+            Const::Ellipsis => "...".into(),
+            Const::Int(s) if s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
+            Const::Str(s) if s.chars().all(|c| c != '\\' && c != '\'' && !c.is_control()) => format!("'{s}'"),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }

@@ -163,12 +163,25 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
-                // `list[int]` in annotations evaluated at run time: a generic alias, here the class.
+                // `list[int]` in annotations evaluated at run time: a `types.GenericAlias`, made
+                // by the embedded `_generic` module.
                 if c.builtin {
-                    return Ok(obj.clone());
+                    let t = crate::types::types();
+                    let generic = [&t.list, &t.dict, &t.set, &t.frozenset, &t.tuple, &t.type_];
+                    if !generic.iter().any(|g| Arc::ptr_eq(g, c)) {
+                        return Err(type_error(format!("type '{}' is not subscriptable", c.name)));
+                    }
+                    let m = self.import_now("_generic")?;
+                    let f = self.getattr(&m, &Arc::new(crate::value::Str::new("alias".to_string())))?;
+                    return self.call(&f, vec![obj.clone(), idx.clone()]);
                 }
                 match c.lookup_name("__class_getitem__") {
-                    Some(m) => self.call(&m, vec![idx.clone()]),
+                    // A class method: bound to the class by attribute lookup.
+                    Some(_) => {
+                        let m =
+                            self.getattr(obj, &Arc::new(crate::value::Str::new("__class_getitem__".to_string())))?;
+                        self.call(&m, vec![idx.clone()])
+                    }
                     None => Err(type_error(format!("type '{}' is not subscriptable", c.name))),
                 }
             }

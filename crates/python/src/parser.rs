@@ -723,7 +723,7 @@ impl Parser {
     /// Comma-separated expressions (with `*x`), a tuple when there is a comma.
     fn star_exprs(&mut self) -> PResult<Expr> {
         let t = self.tok().clone();
-        let first = self.star_expr()?;
+        let first = self.star_expr_w(false)?;
         if !self.at_op(",") {
             return Ok(first);
         }
@@ -732,7 +732,7 @@ impl Parser {
             if self.at_expr_end() {
                 break;
             }
-            items.push(self.star_expr()?);
+            items.push(self.star_expr_w(false)?);
         }
         Ok(self.mk(ExprKind::Tuple(items), &t))
     }
@@ -751,21 +751,50 @@ impl Parser {
         ) || matches!(&self.tok().tok, Tok::Op(o) if aug_op(o).is_some())
     }
 
+    /// An item of a display, a parenthesised group or a subscript: `*x`, or an expression that
+    /// may be an assignment expression.
     fn star_expr(&mut self) -> PResult<Expr> {
+        self.star_expr_w(true)
+    }
+
+    fn star_expr_w(&mut self, walrus: bool) -> PResult<Expr> {
         if self.at_op("*") {
             let t = self.tok().clone();
             self.pos += 1;
             let e = self.bitor()?;
             return Ok(self.mk(ExprKind::Starred(Box::new(e)), &t));
         }
-        self.named_expr()
+        if walrus {
+            self.named_expr()
+        } else {
+            // Statements take `x := 1` only in parentheses, as CPython's grammar.
+            let e = self.test()?;
+            if self.at_op(":=") {
+                return Err(self.invalid());
+            }
+            Ok(e)
+        }
     }
 
     fn named_expr(&mut self) -> PResult<Expr> {
+        let t = self.tok().clone();
+        if matches!(&t.tok, Tok::Name(n) if !is_keyword(n)) && matches!(self.peek_tok(1), Tok::Op(":=")) {
+            let name = self.name()?;
+            self.pos += 1;
+            let value = self.test()?;
+            return Ok(self.mk(ExprKind::NamedExpr(name, Box::new(value)), &t));
+        }
         let e = self.test()?;
         if self.at_op(":=") {
-            let t = self.tok();
-            return Err(SyntaxError::unsupported("the walrus operator (:=)", t.line, t.col));
+            let what = match e.kind {
+                ExprKind::Attribute(..) => "attribute",
+                ExprKind::Subscript(..) => "subscript",
+                ExprKind::Const(_) => "literal",
+                ExprKind::Tuple(_) => "tuple",
+                ExprKind::Call(..) => "function call",
+                _ => "expression",
+            };
+            return Err(SyntaxError::new(format!("cannot use assignment expressions with {what}"), e.line, e.col));
         }
         Ok(e)
     }

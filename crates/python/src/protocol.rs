@@ -210,6 +210,16 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // `int | None` in annotations: a `types.UnionType`, made by the embedded `_generic` module.
+        if op == BinOp::BitOr
+            && (matches!(a, Value::Class(_)) || matches!(b, Value::Class(_)))
+            && matches!(a, Value::Class(_) | Value::None)
+            && matches!(b, Value::Class(_) | Value::None)
+        {
+            let m = self.import_now("_generic")?;
+            let f = self.getattr(&m, &Arc::new(crate::value::Str::new("union".to_string())))?;
+            return self.call(&f, vec![a, b]);
+        }
         // Python operators that gave NotImplemented: the builtin operation on subclass values.
         let (na, nb) = (crate::subclass::native_self(&a), crate::subclass::native_self(&b));
         if !na.is(&a) || !nb.is(&b) {

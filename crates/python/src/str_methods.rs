@@ -216,10 +216,33 @@ fn rsplit(_: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     Ok(Value::list(parts))
 }
 
-fn splitlines(_: &mut Vm, args: &[Value], _: Kw) -> R<Value> {
+/// Python's line boundaries (`\r\n` is one), not only Rust's `\n`; `keepends` keeps them.
+fn splitlines(vm: &mut Vm, args: &[Value], kw: Kw) -> R<Value> {
     let args = &*crate::subclass::self_native(args);
     let st = this(args)?;
-    Ok(Value::list(st.s.lines().map(Value::str).collect()))
+    let keep = match args.get(1).cloned().or_else(|| crate::builtins::kwarg(kw, "keepends")) {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let s = st.s.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            let mut end = i + c.len_utf8();
+            if c == '\r' && it.peek().is_some_and(|&(_, n)| n == '\n') {
+                it.next();
+                end += 1;
+            }
+            out.push(Value::str(&s[start..if keep { end } else { i }]));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(out))
 }
 
 fn strip_with(args: &[Value], left: bool, right: bool) -> R<Value> {

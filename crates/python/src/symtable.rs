@@ -28,6 +28,10 @@ pub struct Scope {
     pub child_frees: HashSet<String>,
     pub has_yield: bool,
     pub uses_super: bool,
+    /// A comprehension's scope: its `:=` targets belong to the enclosing function or module.
+    is_comp: bool,
+    /// Names a comprehension (or one nested in it) binds with `:=`, for the enclosing scope.
+    pub comp_binds: Vec<String>,
 }
 
 impl Scope {
@@ -42,6 +46,8 @@ impl Scope {
             child_frees: HashSet::new(),
             has_yield: false,
             uses_super: false,
+            is_comp: false,
+            comp_binds: Vec::new(),
         }
     }
     fn assign(&mut self, name: &str) {
@@ -108,6 +114,7 @@ pub fn analyze_module(body: &[Stmt]) -> Scope {
 /// A comprehension's scope: its parameter `.0` is the first iterator, evaluated outside.
 pub fn analyze_comp(elt: &Expr, val: Option<&Expr>, gens: &[Comprehension], kind: CompKind) -> Scope {
     let mut s = Scope::new(ScopeKind::Function);
+    s.is_comp = true;
     s.assign(".0");
     for (i, g) in gens.iter().enumerate() {
         if i > 0 {
@@ -362,6 +369,13 @@ fn expr(s: &mut Scope, e: &Expr) {
             }
             let child = analyze_comp(elt, val.as_deref(), gens, *kind);
             s.child_frees.extend(child.frees());
+            for n in &child.comp_binds {
+                named_target(s, n);
+            }
+        }
+        ExprKind::NamedExpr(n, v) => {
+            expr(s, v);
+            named_target(s, n);
         }
         ExprKind::FString(parts) => fparts(s, parts),
         ExprKind::Yield(v) => {
@@ -370,6 +384,19 @@ fn expr(s: &mut Scope, e: &Expr) {
                 expr(s, v);
             }
         }
+    }
+}
+
+/// A `:=` target: local here, or (in a comprehension) a free name of the enclosing scope, which
+/// binds it (PEP 572).
+fn named_target(s: &mut Scope, n: &str) {
+    if s.is_comp {
+        s.used.insert(n.to_string());
+        if !s.comp_binds.iter().any(|b| b == n) {
+            s.comp_binds.push(n.to_string());
+        }
+    } else {
+        s.assign(n);
     }
 }
 

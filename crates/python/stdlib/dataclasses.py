@@ -3,7 +3,7 @@ is_dataclass() and FrozenInstanceError, after CPython 3.11's Lib/dataclasses.py.
 
 As in CPython, __init__ is written as source text and compiled with exec(), so its errors are
 CPython's own (`Job.__init__() missing 1 required positional argument: 'n'`). Not here yet:
-ClassVar/InitVar/KW_ONLY, slots=, weakref_slot=, make_dataclass().
+InitVar/KW_ONLY, slots=, weakref_slot=, make_dataclass().
 """
 
 __all__ = [
@@ -90,6 +90,13 @@ def _field_for(cls, name, annotation):
     return f
 
 
+def _is_classvar(tp):
+    if type(tp).__module__ != "typing":
+        return False
+    import typing
+    return tp is typing.ClassVar or getattr(tp, "_form", None) is typing.ClassVar
+
+
 def _set_new(cls, name, value):
     """Adds a method unless the class body defined its own (CPython's _set_new_attribute)."""
     if name in cls.__dict__:
@@ -112,7 +119,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args):
             if getattr(b, _PARAMS).frozen:
                 any_frozen_base = True
 
-    own = [_field_for(cls, name, tp) for name, tp in cls.__dict__.get("__annotations__", {}).items()]
+    own = []
+    for name, tp in cls.__dict__.get("__annotations__", {}).items():
+        if _is_classvar(tp):
+            # A class variable, not a field (CPython keeps it as a _FIELD_CLASSVAR that fields() hides).
+            value = cls.__dict__.get(name)
+            if isinstance(value, Field) and value.default_factory is not MISSING:
+                raise TypeError(f"field {name} cannot have a default factory")
+            continue
+        own.append(_field_for(cls, name, tp))
     for f in own:
         fields[f.name] = f
         # The class attribute becomes the plain default (or goes, when there is none).

@@ -70,6 +70,14 @@ class deque:
 
     __copy__ = copy
 
+    def __deepcopy__(self, memo):
+        # CPython deep-copies a deque through __reduce__, which the playground lacks.
+        from copy import deepcopy
+        y = self.__class__((), self._maxlen)
+        memo[id(self)] = y
+        y.extend(deepcopy(a, memo) for a in self._core.snapshot())
+        return y
+
     def count(self, x):
         n = 0
         for item in self._core.snapshot():
@@ -612,6 +620,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return tuple(self)
 
     def __setattr__(self, name, value):
+        if name in field_names:
+            raise AttributeError("can't set attribute")
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     if module is None:
