@@ -150,6 +150,8 @@ pub enum ExprKind {
     FString(Vec<FPart>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// `await e`, valid only in an `async def`.
+    Await(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]
@@ -175,6 +177,8 @@ pub struct FuncDef {
     pub decorators: Vec<Expr>,
     pub line: u32,
     pub is_lambda: bool,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone)]

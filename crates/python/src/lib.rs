@@ -18,6 +18,7 @@ pub mod call;
 pub mod code;
 pub mod compiler;
 pub mod containers;
+pub mod desugar;
 pub mod dict;
 pub mod exec;
 pub mod format;
