@@ -196,3 +196,11 @@ try:
     method_user().send(None)
 except StopIteration as e:
     print("method", e.value)
+
+# send() of a value into a coroutine that has not started.
+c4 = nothing()
+try:
+    c4.send(1)
+except TypeError as e:
+    print("TypeError:", e)
+c4.close()

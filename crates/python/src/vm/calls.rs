@@ -314,7 +314,8 @@ impl Vm {
             st.frame = Some(frame);
             let saved: Vec<Value> = self.stack.drain(base..).collect();
             st.saved = saved;
-            return Err(type_error("can't send non-None value to a just-started generator"));
+            let what = if st.coro { "coroutine" } else { "generator" };
+            return Err(type_error(format!("can't send non-None value to a just-started {what}")));
         }
         st.started = true;
         drop(st);
