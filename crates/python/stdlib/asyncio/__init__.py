@@ -16,7 +16,7 @@ __all__ = [
     "current_task", "all_tasks", "get_running_loop", "get_event_loop", "new_event_loop",
     "Future", "Task", "Queue", "QueueEmpty", "QueueFull", "Lock", "Event", "Semaphore",
     "BoundedSemaphore", "CancelledError", "TimeoutError", "InvalidStateError", "iscoroutine",
-    "ensure_future", "to_thread", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "ensure_future", "to_thread", "timeout", "timeout_at", "Timeout", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
 ]
 
 
@@ -856,3 +856,4 @@ def run(main, *, debug=None):
 
 from asyncio.locks import Lock, Event, Semaphore, BoundedSemaphore, Condition  # noqa: E402
 from asyncio.queues import Queue, LifoQueue, PriorityQueue  # noqa: E402
+from asyncio.timeouts import Timeout, timeout, timeout_at  # noqa: E402
