@@ -152,6 +152,8 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     /// `name := value`: stores and yields the value.
     NamedExpr(String, Box<Expr>),
+    /// `await e`, valid only in an `async def`.
+    Await(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]
@@ -177,6 +179,8 @@ pub struct FuncDef {
     pub decorators: Vec<Expr>,
     pub line: u32,
     pub is_lambda: bool,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone)]

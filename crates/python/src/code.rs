@@ -77,8 +77,13 @@ pub enum Op {
     JumpIfTrueOrPop(u32),
     GetIter,
     ForIter(u32),
-    /// `yield from`'s loop: like ForIter, but at the end it pushes the iterator's return value.
-    ForIterValue(u32),
+    /// The loop of `yield from` and `await` (CPython's SEND), stack `iter, value`: sends the value
+    /// into the iterator (or throws `Vm::throw_pending`'s exception in); what it yields is pushed
+    /// for the `Yield` after this op, and when it returns, its value replaces the iterator and
+    /// the loop jumps to the target. `gen::Vm::op_send`.
+    Send(u32),
+    /// `await`'s operand: a coroutine, or what its type's `__await__` returns.
+    GetAwaitable,
     Call(u32),
     /// Call with `n` arguments of which the last ones are named by the tuple constant `names`.
     CallKw(u16, u16),
@@ -130,6 +135,8 @@ pub enum CodeKind {
     Function,
     Class,
     Generator,
+    /// An `async def`'s body: calling it makes a coroutine.
+    Coroutine,
 }
 
 #[derive(Default)]
@@ -184,7 +191,7 @@ fn jump_targets(ops: &[Op]) -> Vec<bool> {
             | Op::JumpIfFalseOrPop(x)
             | Op::JumpIfTrueOrPop(x)
             | Op::ForIter(x)
-            | Op::ForIterValue(x)
+            | Op::Send(x)
             | Op::SetupExcept(x)
             | Op::SetupFinally(x)
             | Op::SetupWith(x)

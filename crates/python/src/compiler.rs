@@ -127,6 +127,8 @@ struct FnCompiler {
     dynamic_names: bool,
     /// `from __future__ import annotations` (PEP 563): annotations are kept as their source text.
     future_annotations: bool,
+    /// A comprehension inside an `async def` (where CPython allows `await`; the playground not yet).
+    in_async: bool,
 }
 
 impl FnCompiler {
@@ -154,6 +156,7 @@ impl FnCompiler {
             class_name: None,
             dynamic_names: false,
             future_annotations: false,
+            in_async: false,
         };
         c.add_const(Value::None);
         if c.scope.kind == ScopeKind::Function {
@@ -231,7 +234,7 @@ impl FnCompiler {
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
             Op::ForIter(_) => Op::ForIter(target),
-            Op::ForIterValue(_) => Op::ForIterValue(target),
+            Op::Send(_) => Op::Send(target),
             Op::SetupExcept(_) => Op::SetupExcept(target),
             Op::SetupFinally(_) => Op::SetupFinally(target),
             Op::SetupWith(_) => Op::SetupWith(target),
@@ -884,6 +887,9 @@ impl FnCompiler {
             flags |= 2;
         }
         let scope = symtable::analyze_function(def);
+        if def.is_async && scope.has_yield {
+            return Err(SyntaxError::unsupported("async generators", def.line, 0));
+        }
         let mut child = FnCompiler::new(
             scope,
             CodeKind::Function,
@@ -895,6 +901,9 @@ impl FnCompiler {
         );
         child.class_name = self.class_name.clone();
         child.future_annotations = self.future_annotations;
+        if def.is_async {
+            child.code.kind = CodeKind::Coroutine;
+        }
         child.code.argcount = p.args.len() as u32;
         child.code.posonly = p.posonly as u32;
         child.code.kwonly = p.kwonly.len() as u32;
@@ -1168,19 +1177,44 @@ impl FnCompiler {
             }
             ExprKind::YieldFrom(v) => {
                 self.check_yield(e)?;
-                // `yield from it` re-yields each item; send() and the iterator's return value are
-                // not passed through (see NOTES.md).
                 self.expr(v)?;
                 self.emit(Op::GetIter);
-                let start = self.here();
-                let fi = self.emit(Op::ForIterValue(0));
-                self.emit(Op::Yield);
-                self.emit(Op::Pop);
-                self.emit(Op::JumpBack(start as u32));
-                self.patch(fi);
+                self.delegate();
+            }
+            ExprKind::Await(v) => {
+                self.check_await(e)?;
+                self.expr(v)?;
+                self.emit(Op::GetAwaitable);
+                self.delegate();
             }
         }
         Ok(())
+    }
+
+    /// The loop of `yield from` and `await` over the iterator on the stack: values sent in and
+    /// exceptions thrown in pass through to it (`Op::Send`); its return value is the result.
+    fn delegate(&mut self) {
+        self.load_const(Value::None);
+        let start = self.here();
+        let send = self.emit(Op::Send(0));
+        self.emit(Op::Yield);
+        self.emit(Op::JumpBack(start as u32));
+        self.patch(send);
+    }
+
+    fn check_await(&self, e: &Expr) -> CResult<()> {
+        if self.code.kind == CodeKind::Coroutine {
+            return Ok(());
+        }
+        if self.in_async {
+            return Err(SyntaxError::unsupported("await in a comprehension", e.line, e.col));
+        }
+        let msg = if self.scope.kind == ScopeKind::Function {
+            "'await' outside async function"
+        } else {
+            "'await' outside function"
+        };
+        Err(SyntaxError::new(msg, e.line, e.col))
     }
 
     fn check_yield(&self, e: &Expr) -> CResult<()> {
@@ -1330,6 +1364,7 @@ impl FnCompiler {
         );
         child.line = line;
         child.class_name = self.class_name.clone();
+        child.in_async = self.in_async || self.code.kind == CodeKind::Coroutine;
         child.code.argcount = 1;
         child.finish_params(1);
         match kind {

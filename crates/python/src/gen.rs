@@ -11,10 +11,13 @@ pub struct GenState {
     pub started: bool,
     pub running: bool,
     pub finished: bool,
+    /// Made by an `async def`: a coroutine (its own type, awaitable, not iterable).
+    pub coro: bool,
 }
 
 use std::sync::Arc;
 
+use crate::code::Op;
 use crate::frame::{BlockKind, Exhaust, FrameKind};
 use crate::types::{exc_class, new_exception};
 use crate::value::{lock, Obj};
@@ -45,8 +48,12 @@ impl Vm {
         let ret_pos = self.stack.len();
         self.resume_gen(g.clone(), Value::None, Exhaust::Native, ret_pos)?;
         self.nested += 1;
-        let r = match self.unwind(exc, boundary, true) {
+        let r = match self.throw_in_top(exc) {
             Ok(()) => self.run_frames(boundary),
+            Err(Raise::Exc(e)) => match self.unwind(e, boundary, true) {
+                Ok(()) => self.run_frames(boundary),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         };
         self.nested -= 1;
@@ -135,5 +142,211 @@ impl Vm {
             st.running = false;
             st.frame = Some(frame);
         }
+    }
+}
+
+/// What `Op::Send` did.
+pub enum SendStep {
+    /// A generator's frame was pushed (or the caller's ip moved): run the top frame.
+    Pushed,
+    /// The iterator yielded the value now on the stack: the next op yields it on.
+    Yielded,
+    /// The iterator returned the value now on the stack in its place: jump past the loop.
+    Returned,
+}
+
+impl Vm {
+    /// Where the top frame (a generator just resumed) is suspended: the position of its `Send`
+    /// when that is inside a `yield from`/`await` loop (`Send`, `Yield`, `JumpBack` to the Send).
+    fn delegating_send(&self) -> Option<usize> {
+        let f = self.frames.last()?;
+        let ops = &f.code().ops;
+        match (ops.get(f.ip.wrapping_sub(1)), ops.get(f.ip)) {
+            (Some(Op::Yield), Some(Op::JumpBack(s))) if matches!(ops.get(*s as usize), Some(Op::Send(_))) => {
+                Some(*s as usize)
+            }
+            _ => None,
+        }
+    }
+
+    /// Throws `exc` into the generator frame just resumed on top: when it is suspended in a
+    /// `yield from`/`await`, its `Send` passes the exception on to the iterator it delegates to
+    /// (as CPython's `gen.throw()` does); otherwise `Err(exc)`, to be raised at its `yield`.
+    pub(crate) fn throw_in_top(&mut self, exc: Value) -> R<()> {
+        match self.delegating_send() {
+            Some(send) => {
+                // The value the resume pushed as the yield's result becomes the exception.
+                self.stack.pop();
+                self.stack.push(exc);
+                self.throw_pending = true;
+                if let Some(f) = self.frames.last_mut() {
+                    f.ip = send;
+                }
+                Ok(())
+            }
+            None => Err(Raise::Exc(exc)),
+        }
+    }
+
+    /// `gen.send(v)` or `gen.throw(e)` called from Python: the generator's frame is pushed on
+    /// this thread's stack (no nested run, so it can block in `--simulate`); when it returns, its
+    /// caller gets StopIteration (`Exhaust::Next`).
+    pub(crate) fn resume_call(&mut self, g: Arc<Obj>, throw: bool, arg: Value, ret_pos: usize) -> R<()> {
+        if !throw {
+            return self.resume_gen(g, arg, Exhaust::Next, ret_pos);
+        }
+        let exc = self.instantiate_exception(arg)?;
+        {
+            let Obj::Generator(st, _) = &*g else { return Err(Raise::Exc(exc)) };
+            let mut st = lock(st);
+            if st.running {
+                return Err(crate::types::err("ValueError", "generator already executing"));
+            }
+            if !st.started || st.frame.is_none() {
+                st.frame = None;
+                st.saved.clear();
+                st.finished = true;
+                return Err(Raise::Exc(exc));
+            }
+        }
+        self.resume_gen(g, Value::None, Exhaust::Next, ret_pos)?;
+        // An `Err` here is raised at the generator's `yield`, the frame now on top.
+        self.throw_in_top(exc)
+    }
+
+    /// `Op::Send`, stack `iter, value`.
+    pub(crate) fn op_send(&mut self, target: u32) -> R<SendStep> {
+        let v = self.stack.pop().unwrap_or(Value::None);
+        let throwing = std::mem::take(&mut self.throw_pending);
+        let it = self.stack.last().cloned().unwrap_or(Value::None);
+        let gen = match &it {
+            Value::Obj(o) if matches!(**o, Obj::Generator(..)) => Some(o.clone()),
+            _ => None,
+        };
+        let ret_pos = self.stack.len();
+        if throwing {
+            if is_instance_of(&v, "GeneratorExit") {
+                // close() closes the iterator first, then raises GeneratorExit here.
+                match &gen {
+                    Some(g) => self.gen_close(g)?,
+                    None => {
+                        if let Some(close) = self.getattr_opt(&it, "close")? {
+                            self.call(&close, vec![])?;
+                        }
+                    }
+                }
+                return Err(Raise::Exc(v));
+            }
+            if let Some(g) = gen {
+                {
+                    let Obj::Generator(st, _) = &*g else { unreachable!() };
+                    let mut st = lock(st);
+                    if st.running {
+                        return Err(crate::types::err("ValueError", "generator already executing"));
+                    }
+                    if !st.started || st.frame.is_none() {
+                        st.frame = None;
+                        st.saved.clear();
+                        st.finished = true;
+                        return Err(Raise::Exc(v));
+                    }
+                }
+                self.resume_gen(g, Value::None, Exhaust::ForIterValue(target), ret_pos)?;
+                // Raised now, the exception unwinds from the iterator's frame on top.
+                self.throw_in_top(v)?;
+                return Ok(SendStep::Pushed);
+            }
+            let Some(throw) = self.getattr_opt(&it, "throw")? else { return Err(Raise::Exc(v)) };
+            let r = self.call(&throw, vec![v]);
+            return self.send_result(r);
+        }
+        if let Some(g) = gen {
+            self.resume_gen(g, v, Exhaust::ForIterValue(target), ret_pos)?;
+            return Ok(SendStep::Pushed);
+        }
+        let r = if !v.is_none() {
+            match self.getattr_opt(&it, "send")? {
+                Some(send) => self.call(&send, vec![v]),
+                None => Err(crate::types::type_error(format!(
+                    "'{}' object has no attribute 'send'",
+                    crate::types::type_name(&it)
+                ))),
+            }
+        } else if let Value::Instance(_) = &it {
+            // A Python `__next__`: its StopIteration carries the return value.
+            match self.getattr_opt(&it, "__next__")? {
+                Some(next) => self.call(&next, vec![]),
+                None => Err(crate::types::type_error(format!(
+                    "'{}' object is not an iterator",
+                    crate::types::type_name(&it)
+                ))),
+            }
+        } else {
+            match self.next_item(&it)? {
+                Some(y) => Ok(y),
+                None => Err(Raise::Exc(new_exception(&exc_class("StopIteration"), vec![]))),
+            }
+        };
+        self.send_result(r)
+    }
+
+    fn send_result(&mut self, r: R<Value>) -> R<SendStep> {
+        match r {
+            Ok(y) => {
+                self.stack.push(y);
+                Ok(SendStep::Yielded)
+            }
+            Err(Raise::Exc(e)) if is_instance_of(&e, "StopIteration") => {
+                let value = match &e {
+                    Value::Instance(i) => i.exc().and_then(|d| d.args.first().cloned()).unwrap_or(Value::None),
+                    _ => Value::None,
+                };
+                self.stack.pop();
+                self.stack.push(value);
+                Ok(SendStep::Returned)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `await v`'s iterator: a coroutine itself, or what `type(v).__await__(v)` returns, which
+    /// must be an iterator (CPython's messages when it is not).
+    pub(crate) fn get_awaitable(&mut self, v: Value) -> R<Value> {
+        use crate::types::{type_error, type_name};
+        if let Value::Obj(o) = &v {
+            if let Obj::Generator(st, _) = &**o {
+                if lock(st).coro {
+                    return Ok(v);
+                }
+            }
+        }
+        let method = match &v {
+            Value::Instance(inst) => inst.class.lookup_name("__await__"),
+            _ => None,
+        };
+        let Some(method) = method else {
+            return Err(type_error(format!("object {} can't be used in 'await' expression", type_name(&v))));
+        };
+        let it = self.call(&method, vec![v])?;
+        let ok = match &it {
+            Value::Obj(o) => match &**o {
+                Obj::Generator(st, _) => {
+                    if lock(st).coro {
+                        return Err(type_error("__await__() returned a coroutine"));
+                    }
+                    true
+                }
+                Obj::RangeIter { .. } | Obj::SeqIter { .. } | Obj::VecIter { .. } | Obj::Lazy(_) | Obj::Native(_) => {
+                    true
+                }
+                _ => false,
+            },
+            Value::Instance(i) => i.class.lookup_name("__next__").is_some(),
+            _ => false,
+        };
+        if !ok {
+            return Err(type_error(format!("__await__() returned non-iterator of type '{}'", type_name(&it))));
+        }
+        Ok(it)
     }
 }

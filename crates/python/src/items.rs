@@ -353,11 +353,11 @@ impl Vm {
                 Obj::Range { start, stop, step } => {
                     Value::obj(Obj::RangeIter { cur: AtomicI64::new(*start), stop: *stop, step: *step })
                 }
-                Obj::RangeIter { .. }
-                | Obj::SeqIter { .. }
-                | Obj::VecIter { .. }
-                | Obj::Generator(..)
-                | Obj::Lazy(_) => v.clone(),
+                Obj::RangeIter { .. } | Obj::SeqIter { .. } | Obj::VecIter { .. } | Obj::Lazy(_) => v.clone(),
+                Obj::Generator(st, _) if lock(st).coro => {
+                    return Err(type_error("'coroutine' object is not iterable"));
+                }
+                Obj::Generator(..) => v.clone(),
                 Obj::DictView(d, kind) => {
                     let g = lock(&d.d);
                     vec_iter(match kind {
@@ -428,6 +428,7 @@ impl Vm {
                     let i = idx.fetch_add(1, Ordering::Relaxed);
                     Ok(items.get(i).cloned())
                 }
+                Obj::Generator(st, _) if lock(st).coro => Err(type_error("'coroutine' object is not an iterator")),
                 Obj::Generator(..) => self.gen_next(o, Value::None),
                 Obj::Lazy(_) => crate::iters::lazy_next(self, o),
                 Obj::Native(n) => n.next(self),

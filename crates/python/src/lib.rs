@@ -19,6 +19,7 @@ pub mod code;
 pub mod compiler;
 pub mod containers;
 pub mod decimal;
+pub mod desugar;
 pub mod dict;
 pub mod exec;
 pub mod format;

@@ -68,6 +68,7 @@ pub fn install_types() {
                 ("throw", gen_throw),
             ],
         );
+        add_methods(&t.coroutine, &[("send", gen_send), ("close", gen_close), ("throw", gen_throw)]);
         for c in [&t.iterator, &t.map, &t.filter, &t.zip, &t.enumerate] {
             add_methods(c, &[("__next__", iter_next_m), ("__iter__", same)]);
         }

@@ -17,7 +17,7 @@ const KEYWORDS: [&str; 35] = [
 
 pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     let toks = tokenize(src)?;
-    let mut p = Parser { toks, pos: 0, func_depth: 0 };
+    let mut p = Parser { toks, pos: 0, func_depth: 0, temps: 0 };
     let mut body = Vec::new();
     while !p.at_tok(&Tok::Eof) {
         if p.at_tok(&Tok::Newline) {
@@ -38,6 +38,8 @@ struct Parser {
     pos: usize,
     /// How many `def`s enclose the current point (`return` and `yield` need one).
     func_depth: u32,
+    /// Hidden names made for `async for`/`async with` so far (each gets its own).
+    temps: u32,
 }
 
 fn is_keyword(s: &str) -> bool {
@@ -142,7 +144,7 @@ impl Parser {
                 "with" => Some(self.with_stmt()?),
                 "def" => Some(self.funcdef(Vec::new())?),
                 "class" => Some(self.classdef(Vec::new())?),
-                "async" => return Err(SyntaxError::unsupported("async/await", line, t.col)),
+                "async" => Some(self.async_stmt(Vec::new())?),
                 "match" if self.looks_like_match() => {
                     return Err(SyntaxError::unsupported("the match statement", line, t.col))
                 }
@@ -164,8 +166,7 @@ impl Parser {
             } else if self.at_kw("class") {
                 self.classdef(decorators)?
             } else if self.at_kw("async") {
-                let t = self.tok();
-                return Err(SyntaxError::unsupported("async/await", t.line, t.col));
+                self.async_stmt(decorators)?
             } else {
                 return Err(self.invalid());
             };
@@ -603,6 +604,28 @@ impl Parser {
         }
     }
 
+    /// `async def`, `async for` and `async with` (the last two are rewritten into awaits by
+    /// `desugar`).
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
+        let line = self.tok().line;
+        self.pos += 1;
+        if self.at_kw("def") {
+            let StmtKind::FunctionDef(def) = self.funcdef(decorators)? else { unreachable!() };
+            let mut def = Rc::try_unwrap(def).unwrap_or_else(|d| (*d).clone());
+            def.is_async = true;
+            return Ok(StmtKind::FunctionDef(Rc::new(def)));
+        }
+        if decorators.is_empty() && self.at_kw("for") {
+            let s = self.for_stmt()?;
+            return Ok(crate::desugar::async_for(s, line, &mut self.temps));
+        }
+        if decorators.is_empty() && self.at_kw("with") {
+            let s = self.with_stmt()?;
+            return Ok(crate::desugar::async_with(s, line, &mut self.temps));
+        }
+        Err(self.invalid())
+    }
+
     fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
         let line = self.tok().line;
         self.pos += 1;
@@ -620,7 +643,15 @@ impl Parser {
         let body = self.block("function definition", line);
         self.func_depth -= 1;
         let body = body?;
-        Ok(StmtKind::FunctionDef(Rc::new(FuncDef { name, params, body, decorators, line, is_lambda: false })))
+        Ok(StmtKind::FunctionDef(Rc::new(FuncDef {
+            name,
+            params,
+            body,
+            decorators,
+            line,
+            is_lambda: false,
+            is_async: false,
+        })))
     }
 
     fn params(&mut self, close: &str) -> PResult<Params> {
@@ -842,6 +873,7 @@ impl Parser {
             decorators: Vec::new(),
             line: t.line,
             is_lambda: true,
+            is_async: false,
         };
         Ok(self.mk(ExprKind::Lambda(Rc::new(def)), &t))
     }
@@ -973,10 +1005,12 @@ impl Parser {
 
     fn power(&mut self) -> PResult<Expr> {
         let t = self.tok().clone();
-        if self.at_kw("await") {
-            return Err(SyntaxError::unsupported("async/await", t.line, t.col));
-        }
-        let base = self.primary()?;
+        let base = if self.eat_kw("await") {
+            let e = self.primary()?;
+            self.mk(ExprKind::Await(Box::new(e)), &t)
+        } else {
+            self.primary()?
+        };
         if self.eat_op("**") {
             let exp = self.factor()?;
             return Ok(self.mk(ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp)), &t));
@@ -1111,7 +1145,6 @@ impl Parser {
                     "True" => ExprKind::Const(Const::True),
                     "False" => ExprKind::Const(Const::False),
                     "yield" => return Err(self.invalid()),
-                    "await" | "async" => return Err(SyntaxError::unsupported("async/await", t.line, t.col)),
                     n if is_keyword(n) => return Err(self.invalid()),
                     _ => ExprKind::Name(n.clone()),
                 };
@@ -1274,7 +1307,7 @@ impl Parser {
             gens.push(Comprehension { target, iter, ifs });
         }
         if self.at_kw("async") {
-            return Err(SyntaxError::unsupported("async/await", t.line, t.col));
+            return Err(SyntaxError::unsupported("async comprehensions", t.line, t.col));
         }
         Ok(self.mk(ExprKind::Comp(kind, Box::new(elt), val.map(Box::new), gens), t))
     }
@@ -1455,7 +1488,7 @@ fn parse_sub_expr(text: &str, line: u32, col: u32) -> PResult<Expr> {
         e.col = col;
         e
     })?;
-    let mut p = Parser { toks, pos: 0, func_depth: 0 };
+    let mut p = Parser { toks, pos: 0, func_depth: 0, temps: 0 };
     let mut e = p.star_exprs().map_err(|mut e| {
         e.line = line;
         e.col = col;

@@ -748,7 +748,10 @@ impl Vm {
                     }
                 }
                 Obj::Slice(a, b, c) => format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?),
-                Obj::Generator(_, name) => format!("<generator object {name} at 0x{:x}>", Arc::as_ptr(o) as usize),
+                Obj::Generator(st, name) => {
+                    let what = if lock(st).coro { "coroutine" } else { "generator" };
+                    format!("<{what} object {name} at 0x{:x}>", Arc::as_ptr(o) as usize)
+                }
                 Obj::Ellipsis => "Ellipsis".into(),
                 Obj::NotImplemented => "NotImplemented".into(),
                 Obj::Bytes(b) => bytes_repr(b),

@@ -313,7 +313,11 @@ fn expr(s: &mut Scope, e: &Expr) {
             expr(s, a);
             expr(s, b);
         }
-        ExprKind::UnaryOp(_, a) | ExprKind::Starred(a) | ExprKind::Attribute(a, _) | ExprKind::YieldFrom(a) => {
+        ExprKind::UnaryOp(_, a)
+        | ExprKind::Starred(a)
+        | ExprKind::Attribute(a, _)
+        | ExprKind::YieldFrom(a)
+        | ExprKind::Await(a) => {
             if matches!(e.kind, ExprKind::YieldFrom(_)) {
                 s.has_yield = true;
             }

@@ -58,6 +58,9 @@ pub struct Vm {
     pub rec: Option<Box<crate::trace::Recorder>>,
     /// What the last generator resumed from native code returned when it ended.
     pub gen_return: Value,
+    /// The value the next `Op::Send` finds is an exception to throw into its iterator
+    /// (`gen.throw()` through `yield from`/`await`).
+    pub throw_pending: bool,
 }
 
 pub(crate) enum Called {
@@ -97,6 +100,7 @@ impl Vm {
             repr_guard: Vec::new(),
             rec: crate::runtime::new_recorder(&interp, ident),
             gen_return: Value::None,
+            throw_pending: false,
             interp,
         }
     }
@@ -935,29 +939,19 @@ impl Vm {
                             }
                         }
                     }
-                    Op::ForIterValue(t) => {
-                        let it = self.top().clone();
+                    Op::Send(t) => {
                         self.frames[fi].ip = ip;
-                        if let Value::Obj(o) = &it {
-                            if let Obj::Generator(..) = &**o {
-                                let ret_pos = self.stack.len();
-                                tri!(
-                                    self,
-                                    fi,
-                                    ip,
-                                    self.resume_gen(o.clone(), Value::None, Exhaust::ForIterValue(t), ret_pos)
-                                );
-                                continue 'frame;
-                            }
+                        match tri!(self, fi, ip, self.op_send(t)) {
+                            crate::gen::SendStep::Pushed => continue 'frame,
+                            crate::gen::SendStep::Yielded => {}
+                            crate::gen::SendStep::Returned => ip = t as usize,
                         }
-                        match tri!(self, fi, ip, self.next_item(&it)) {
-                            Some(v) => self.stack.push(v),
-                            None => {
-                                self.pop();
-                                self.stack.push(Value::None);
-                                ip = t as usize;
-                            }
-                        }
+                    }
+                    Op::GetAwaitable => {
+                        let v = self.pop();
+                        self.frames[fi].ip = ip;
+                        let a = tri!(self, fi, ip, self.get_awaitable(v));
+                        self.stack.push(a);
                     }
                     Op::MakeFunction(flags) => {
                         let code_v = self.pop();

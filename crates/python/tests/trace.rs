@@ -121,6 +121,37 @@ fn a_thread_blocked_on_get_waits_on_the_queue_until_another_thread_puts() {
     }
 }
 
+/// Two asyncio tasks waiting 50 and 100 ms: with no task ready, the event loop sleeps until its
+/// next timer (`time.sleep`, the GIL released), so the main thread's trace shows a sleep per
+/// timer adding up to the longest wait, not a loop spinning.
+const ASYNC_WAITS: &str = r#"
+import asyncio
+
+async def wait(s):
+    await asyncio.sleep(s)
+    return s
+
+async def main():
+    print(await asyncio.gather(wait(0.05), wait(0.1)))
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn an_event_loop_with_nothing_ready_sleeps_until_its_next_timer() {
+    let _turn = serial();
+    for mode in [GilOn, GilOff, Simulate] {
+        let t = traced(ASYNC_WAITS, mode);
+        assert_eq!(t.out, "[0.05, 0.1]\n");
+        let shown = t.snap.render(0.1);
+        let main = lane(&t.snap, "MainThread");
+        assert!(total(main, State::Sleep) >= 95.0, "{mode:?}: {shown}");
+        // On the virtual clock the two sleeps touch and show as one span.
+        let sleeps = spans(main, State::Sleep).len();
+        assert!(sleeps >= 2 || mode.simulated(), "{mode:?}: a sleep until each timer expected\n{shown}");
+    }
+}
+
 /// Two CPU-bound threads, `spinner-0` and `spinner-1`, with a switch interval of `interval_s`.
 fn spinners(interval_s: f64, n: u32) -> String {
     format!(

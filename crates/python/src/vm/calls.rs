@@ -22,7 +22,7 @@ impl Vm {
             }
             // An unbound native function (`math.sqrt`) is called through its fn pointer; it stays
             // in its slot, where a blocked call finds it when it runs again.
-            Value::Builtin(b) if b.bound.is_none() && b.name != "next" => {
+            Value::Builtin(b) if b.bound.is_none() && !matches!(b.name, "next" | "send" | "throw") => {
                 let f = b.f;
                 self.call_native(f, None, fpos, args_start, n, kw)
             }
@@ -41,7 +41,7 @@ impl Vm {
         n: usize,
         kw: Option<Arc<Tuple>>,
     ) -> R<Called> {
-        let generator = func.code.kind == CodeKind::Generator;
+        let generator = matches!(func.code.kind, CodeKind::Generator | CodeKind::Coroutine);
         self.push_function(func, ret_pos, args_start, n, kw, FrameKind::Normal)?;
         if generator {
             self.make_generator(ret_pos);
@@ -129,10 +129,27 @@ impl Vm {
                 // `next(gen)` resumes the generator as a frame, so it can block in --simulate.
                 if b.bound.is_none() && b.name == "next" && n == 1 && kw.is_none() {
                     if let Some(Value::Obj(o)) = self.stack.get(args_start) {
-                        if matches!(**o, Obj::Generator(..)) {
+                        if matches!(&**o, Obj::Generator(st, _) if !lock(st).coro) {
                             let g = o.clone();
                             self.stack.truncate(ret_pos);
                             self.resume_gen(g, Value::None, Exhaust::Next, ret_pos)?;
+                            return Ok(Called::Pushed);
+                        }
+                    }
+                }
+                // `gen.send(v)` and `gen.throw(e)` (an event loop stepping a coroutine) too.
+                if kw.is_none() && matches!(b.name, "send" | "throw") {
+                    // Unbound (`send(gen, v)`, as `LoadMethod` leaves it) or bound to the generator.
+                    let (g, arg) = match (&b.bound, n) {
+                        (None, 2) => (self.stack.get(args_start).cloned(), args_start + 1),
+                        (Some(this), 1) => (Some(this.clone()), args_start),
+                        _ => (None, 0),
+                    };
+                    if let Some(Value::Obj(o)) = g {
+                        if matches!(*o, Obj::Generator(..)) {
+                            let arg = self.stack[arg].clone();
+                            self.stack.truncate(ret_pos);
+                            self.resume_call(o, b.name == "throw", arg, ret_pos)?;
                             return Ok(Called::Pushed);
                         }
                     }
@@ -252,7 +269,8 @@ impl Vm {
         self.stack.truncate(ret_pos);
         frame.base = 0;
         let name: Arc<str> = frame.code().qualname.as_str().into();
-        let st = crate::gen::GenState { frame: Some(frame), saved, ..Default::default() };
+        let coro = frame.code().kind == CodeKind::Coroutine;
+        let st = crate::gen::GenState { frame: Some(frame), saved, coro, ..Default::default() };
         self.stack.push(Value::obj(Obj::Generator(crate::value::SpinLock::new(st), name)));
     }
 
@@ -264,6 +282,9 @@ impl Vm {
             return Err(err("ValueError", "generator already executing"));
         }
         let Some(mut frame) = st.frame.take() else {
+            if st.coro {
+                return Err(err("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
             drop(st);
             return match exhaust {
                 Exhaust::ForIter(t) | Exhaust::ForIterValue(t) => {
@@ -293,7 +314,8 @@ impl Vm {
             st.frame = Some(frame);
             let saved: Vec<Value> = self.stack.drain(base..).collect();
             st.saved = saved;
-            return Err(type_error("can't send non-None value to a just-started generator"));
+            let what = if st.coro { "coroutine" } else { "generator" };
+            return Err(type_error(format!("can't send non-None value to a just-started {what}")));
         }
         st.started = true;
         drop(st);
